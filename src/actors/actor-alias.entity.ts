@@ -1,0 +1,14 @@
+import { Check, Column, Entity, JoinColumn, ManyToOne, Unique, type Relation } from 'typeorm';
+import { IdColumn } from '../common/columns';
+import type { Actor } from './actor.entity';
+
+@Entity()
+@Unique('uq_actor_alias_actor_id_name', ['actorId', 'name'])
+@Check('ck_actor_alias_name', `char_length(name) BETWEEN 1 AND 500`)
+export class ActorAlias {
+  @IdColumn() id!: string;
+  @Column('bigint') actorId!: string;
+  @ManyToOne('Actor', { onDelete: 'CASCADE' }) @JoinColumn({ name: 'actor_id' }) actor?: Relation<Actor>;
+  @Column('text') name!: string;
+  @Column('text', { nullable: true }) language!: string | null;
+}

@@ -1,0 +1,36 @@
+import { registerEnumType } from 'type-graphql';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn, type Relation } from 'typeorm';
+import { IdColumn } from '../common/columns';
+import { toGlobalId } from '../common/global-id';
+
+export enum ActorKind {
+  PERSON = 'PERSON',
+  ORGANIZATION = 'ORGANIZATION',
+  ARMED_GROUP = 'ARMED_GROUP',
+  POLITICAL_PARTY = 'POLITICAL_PARTY',
+  GOVERNMENT_BODY = 'GOVERNMENT_BODY',
+  STATE = 'STATE',
+  OTHER = 'OTHER',
+}
+registerEnumType(ActorKind, { name: 'ActorKind' });
+
+/** A person, group or body that texts name. A merged actor keeps its row and points on. */
+@Entity()
+@Check('ck_actor_name', `char_length(name) BETWEEN 1 AND 500`)
+@Check('ck_actor_merged_into_id', `merged_into_id IS NULL OR merged_into_id <> id`)
+export class Actor {
+  @IdColumn() id!: string;
+  @Column('text') name!: string;
+  @Column({ type: 'enum', enum: ActorKind, enumName: 'actor_kind' }) kind!: ActorKind;
+  @Column('text', { nullable: true }) description!: string | null;
+
+  @Index('ix_actor_merged_into_id') @Column('bigint', { nullable: true }) mergedIntoId!: string | null;
+  @ManyToOne('Actor', { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'merged_into_id' }) mergedInto?: Relation<Actor>;
+
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+
+  get nodeId(): string {
+    return toGlobalId('Actor', this.id);
+  }
+}

@@ -1,0 +1,50 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn, type Relation } from 'typeorm';
+import { IdColumn } from '../common/columns';
+import { toGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
+import type { Source } from '../sources/source.entity';
+
+/** A text, stored once and never changed: offsets everywhere point into `body`. */
+@ObjectType({ implements: Node })
+@Entity()
+@Index('uq_article_url', ['url'], { unique: true, where: 'url IS NOT NULL' })
+@Index('ix_article_source_id_content_hash', ['sourceId', 'contentHash'])
+@Check('ck_article_content_hash', `content_hash ~ '^[0-9a-f]{64}$'`)
+@Check('ck_article_sentence_count', `sentence_count >= 0`)
+@Check('ck_article_title', `char_length(title) BETWEEN 1 AND 1000`)
+export class Article extends Node {
+  @IdColumn() id!: string;
+
+  @Index('ix_article_source_id') @Column('bigint') sourceId!: string;
+  @ManyToOne('Source', { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'source_id' }) source?: Relation<Source>;
+
+  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) url!: string | null;
+  @Field(() => String) @Column('text') title!: string;
+
+  @Field(() => Date, { nullable: true })
+  @Index('ix_article_published_at')
+  @Column('timestamptz', { nullable: true })
+  publishedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'BCP 47 language tag' })
+  @Column('text', { nullable: true })
+  language!: string | null;
+
+  @Field(() => String, { description: 'The normalised text (NFC, \\n line breaks); offsets are code points into it' })
+  @Column('text')
+  body!: string;
+
+  @Field(() => String, { description: 'Lowercase hex SHA-256 of the body in UTF-8' })
+  @Column('char', { length: 64 })
+  contentHash!: string;
+
+  @Field(() => Int) @Column('int') sentenceCount!: number;
+
+  @Field(() => Date) @CreateDateColumn({ type: 'timestamptz' }) ingestedAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+
+  get nodeId(): string {
+    return toGlobalId('Article', this.id);
+  }
+}

@@ -1,0 +1,47 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../common/pagination';
+import type { Context } from '../context';
+import { Role } from '../organizations/role';
+import { Source } from '../sources/source.entity';
+import { Article } from './article.entity';
+import { ArticleFilter, IngestArticleInput } from './article.inputs';
+import { findArticle, ingestArticle, listArticles } from './article.service';
+import { ArticleConnection, IngestArticlePayload, SentenceConnection } from './article.types';
+import { sentencesOfArticle } from './sentence.service';
+
+@Resolver(() => Article)
+export class ArticleResolver {
+  @Query(() => Article, { nullable: true, description: 'One article, by id or by url' })
+  article(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('url', () => String, { nullable: true }) url?: string,
+  ): Promise<Article | null> {
+    return findArticle(ctx, { id, url });
+  }
+
+  @Query(() => ArticleConnection, { description: 'Articles in the order they were ingested' })
+  articles(
+    @Ctx() ctx: Context,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => ArticleFilter, { nullable: true }) filter?: ArticleFilter,
+  ): Promise<ArticleConnection> {
+    return listArticles(ctx, args, filter);
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => IngestArticlePayload, { description: 'Stores an article and its sentences; idempotent by url' })
+  ingestArticle(@Ctx() ctx: Context, @Arg('input', () => IngestArticleInput) input: IngestArticleInput): Promise<IngestArticlePayload> {
+    return ingestArticle(ctx, input);
+  }
+
+  @FieldResolver(() => Source)
+  async source(@Root() article: Article, @Ctx() ctx: Context): Promise<Source> {
+    return (await ctx.loaders.sourceById.load(article.sourceId)) as Source;
+  }
+
+  @FieldResolver(() => SentenceConnection, { description: 'The sentences in text order' })
+  sentences(@Root() article: Article, @Ctx() ctx: Context, @Args(() => ConnectionArgs) args: ConnectionArgs): Promise<SentenceConnection> {
+    return sentencesOfArticle(ctx, article, args);
+  }
+}

@@ -1,0 +1,113 @@
+import type { EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/audit.service';
+import { badInput, conflict } from '../common/errors';
+import { parseGlobalId } from '../common/global-id';
+import { readPage } from '../common/loaders';
+import { pageWindow, type ConnectionArgs } from '../common/pagination';
+import type { Context } from '../context';
+import { segmentSentences } from '../nlp/segment-sentences';
+import { sentenceTilingViolation } from '../provenance/sentence-tiling';
+import { normalizeBody, sha256Hex, unstorableTextReason } from '../provenance/text';
+import type { Source } from '../sources/source.entity';
+import { findOrCreateSource, findSource } from '../sources/source.service';
+import { Article } from './article.entity';
+import type { ArticleFilter, IngestArticleInput } from './article.inputs';
+import { ArticleConnection, type IngestArticlePayload } from './article.types';
+import { Sentence } from './sentence.entity';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+const SENTENCE_INSERT_CHUNK = 2000;
+
+export async function findArticle(ctx: Context, where: { id?: string; url?: string }): Promise<Article | null> {
+  if ((where.id == null) === (where.url == null)) throw badInput('id', 'Give exactly one of id or url');
+  if (where.id != null) return ctx.loaders.articleById.load(parseGlobalId(where.id, 'Article', 'id'));
+  return ctx.db.getRepository(Article).findOneBy({ url: where.url as string });
+}
+
+export async function listArticles(ctx: Context, args: ConnectionArgs, filter: ArticleFilter = {}): Promise<ArticleConnection> {
+  const query = () => {
+    const articles = ctx.db.getRepository(Article).createQueryBuilder('article');
+    if (filter.sourceId != null)
+      articles.andWhere('article.sourceId = :sourceId', { sourceId: parseGlobalId(filter.sourceId, 'Source', 'filter.sourceId') });
+    if (filter.publishedFrom != null) articles.andWhere('article.publishedAt >= :from', { from: filter.publishedFrom });
+    if (filter.publishedTo != null) articles.andWhere('article.publishedAt < :to', { to: filter.publishedTo });
+    if (filter.language != null) articles.andWhere('lower(article.language) = lower(:language)', { language: filter.language });
+    if (filter.search != null) {
+      articles.andWhere(`to_tsvector('english', article.title || ' ' || article.body) @@ websearch_to_tsquery('english', :search)`, {
+        search: filter.search,
+      });
+    }
+    return articles;
+  };
+  const page = await readPage(query(), 'id', pageWindow(args));
+  return new ArticleConnection(page, () => query().getCount());
+}
+
+export async function articlesOfSource(ctx: Context, source: Source, args: ConnectionArgs): Promise<ArticleConnection> {
+  const page = await ctx.loaders.articlePageBySourceId.load({ parentId: source.id, window: pageWindow(args) });
+  return new ArticleConnection(page, () => ctx.loaders.articleCountBySourceId.load(source.id));
+}
+
+/**
+ * Stores an article once: normalised body, its hash, its sentences with code-point offsets.
+ * Idempotent by url (else by source and body); one transaction, so a refusal writes nothing.
+ */
+export async function ingestArticle(ctx: Context, input: IngestArticleInput): Promise<IngestArticlePayload> {
+  const body = acceptableBody(input.body);
+  const contentHash = sha256Hex(body);
+  const sentences = segmentSentences(body);
+  const violation = sentenceTilingViolation(body, sentences);
+  if (violation !== null) throw new Error(`Segmentation broke the tiling invariant: ${violation}`);
+
+  return ctx.db.transaction(async (manager) => {
+    const existing = await findExistingArticle(manager, input, contentHash);
+    if (existing !== null) {
+      if (existing.contentHash !== contentHash) {
+        throw conflict('An article with this url was already ingested with another body; articles are immutable', {
+          field: 'input.url',
+          articleId: existing.nodeId,
+        });
+      }
+      return { article: existing, created: false };
+    }
+    const source = await findOrCreateSource(manager, input.source);
+    const article = await manager.getRepository(Article).save(
+      manager.getRepository(Article).create({
+        sourceId: source.id,
+        url: input.url ?? null,
+        title: input.title.trim(),
+        publishedAt: input.publishedAt ?? null,
+        language: input.language ?? null,
+        body,
+        contentHash,
+        sentenceCount: sentences.length,
+      }),
+    );
+    const rows = sentences.map((sentence, index) => ({ articleId: article.id, index, ...sentence }));
+    for (let i = 0; i < rows.length; i += SENTENCE_INSERT_CHUNK) {
+      await manager.getRepository(Sentence).insert(rows.slice(i, i + SENTENCE_INSERT_CHUNK));
+    }
+    await recordAudit(ctx, manager, 'ingestArticle', [article.nodeId, source.nodeId], { sentences: sentences.length });
+    return { article, created: true };
+  });
+}
+
+function acceptableBody(raw: string): string {
+  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) throw badInput('input.body', 'The body is over 1 MB of UTF-8; split the text');
+  const reason = unstorableTextReason(raw);
+  if (reason !== null) throw badInput('input.body', `The body ${reason}`);
+  const body = normalizeBody(raw);
+  if (body.trim() === '') throw badInput('input.body', 'The body has no text');
+  return body;
+}
+
+/** The article this input would duplicate: same url, or without a url, same source and body. */
+async function findExistingArticle(manager: EntityManager, input: IngestArticleInput, contentHash: string): Promise<Article | null> {
+  const articles = manager.getRepository(Article);
+  // Serialise ingests of the same article so concurrent retries meet one row, not a unique violation.
+  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`article:${input.url ?? contentHash}`]);
+  if (input.url !== undefined) return articles.findOneBy({ url: input.url });
+  const source = await findSource(manager, input.source);
+  if (source === null) return null;
+  return articles.createQueryBuilder('article').where({ sourceId: source.id, contentHash }).andWhere('article.url IS NULL').getOne();
+}

@@ -1,0 +1,28 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Check, Column, Entity, JoinColumn, ManyToOne, Unique, type Relation } from 'typeorm';
+import { IdColumn } from '../common/columns';
+import { toGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
+import type { Article } from './article.entity';
+
+/** A sentence of an article: `text` is exactly the body's code points [start, end). */
+@ObjectType({ implements: Node })
+@Entity()
+@Unique('uq_sentence_article_id_index', ['articleId', 'index'])
+@Check('ck_sentence_span', `"start" >= 0 AND "start" < "end" AND char_length(text) = "end" - "start"`)
+@Check('ck_sentence_index', `index >= 0`)
+export class Sentence extends Node {
+  @IdColumn() id!: string;
+
+  @Column('bigint') articleId!: string;
+  @ManyToOne('Article', { onDelete: 'CASCADE' }) @JoinColumn({ name: 'article_id' }) article?: Relation<Article>;
+
+  @Field(() => Int) @Column('int') index!: number;
+  @Field(() => Int, { description: 'Code-point offset into Article.body, inclusive' }) @Column('int') start!: number;
+  @Field(() => Int, { description: 'Code-point offset into Article.body, exclusive' }) @Column('int') end!: number;
+  @Field(() => String) @Column('text') text!: string;
+
+  get nodeId(): string {
+    return toGlobalId('Sentence', this.id);
+  }
+}

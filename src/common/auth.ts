@@ -1,0 +1,67 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { AuthChecker } from 'type-graphql';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config';
+import type { Context } from '../context';
+import { ApiKey } from '../organizations/api-key.entity';
+import { Organization } from '../organizations/organization.entity';
+import { Role, roleAtLeast } from '../organizations/role';
+import { forbidden, unauthenticated } from './errors';
+import { ANONYMOUS, type Viewer } from './viewer';
+
+/** The built-in organisation the bootstrap admin key acts for. */
+export const OPERATOR_ORGANIZATION = 'Verbatim operator';
+
+export async function ensureOperatorOrganization(db: DataSource): Promise<string> {
+  await db.query(`INSERT INTO organization (name) VALUES ($1) ON CONFLICT ON CONSTRAINT uq_organization_name DO NOTHING`, [
+    OPERATOR_ORGANIZATION,
+  ]);
+  const operator = await db.getRepository(Organization).findOneByOrFail({ name: OPERATOR_ORGANIZATION });
+  return operator.id;
+}
+
+/**
+ * The viewer behind an `Authorization` header. No header: anonymous (if allowed). A header
+ * that is not a live key is refused outright, never downgraded to anonymous.
+ */
+export async function resolveViewer(
+  db: DataSource,
+  config: Config,
+  operatorOrganizationId: string,
+  authorization: string | undefined,
+): Promise<Viewer> {
+  if (authorization === undefined || authorization.trim() === '') {
+    if (!config.anonymousRead) throw unauthenticated('This server needs an API key: send "Authorization: Bearer <key>"');
+    return ANONYMOUS;
+  }
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (match === null) throw unauthenticated('Send the key as "Authorization: Bearer <key>"');
+  const key = match[1];
+  if (config.bootstrapAdminKey !== undefined && sameSecret(key, config.bootstrapAdminKey)) {
+    return { organizationId: operatorOrganizationId, role: Role.ADMIN, keyPrefix: 'bootstrap' };
+  }
+  const stored = await db.getRepository(ApiKey).findOneBy({ keyHash: hashKey(key) });
+  if (stored === null || stored.revokedAt !== null) throw unauthenticated('Unknown or revoked API key');
+  return { organizationId: stored.organizationId, role: stored.role, keyPrefix: stored.prefix };
+}
+
+export function hashKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(hashKey(a), 'hex');
+  const right = Buffer.from(hashKey(b), 'hex');
+  return timingSafeEqual(left, right);
+}
+
+/** The one place roles are checked: `@Authorized(Role.EDITOR)` on a resolver method. */
+export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
+  const { viewer } = context;
+  if (viewer.role === null) throw unauthenticated('This needs an API key: send "Authorization: Bearer <key>"');
+  const required = roles.length > 0 ? roles : [Role.READER];
+  if (!required.some((role) => roleAtLeast(viewer.role as Role, role))) {
+    throw forbidden(`This needs a key with role ${required.join(' or ')}; yours is ${viewer.role}`);
+  }
+  return true;
+};

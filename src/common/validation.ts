@@ -1,0 +1,40 @@
+import { getNamedType } from 'graphql';
+import { validate, type ValidationError } from 'class-validator';
+import type { ResolverData } from 'type-graphql';
+import { badInput } from './errors';
+
+/**
+ * type-graphql's validation hook: runs class-validator on each input object and refuses the
+ * first problem with BAD_USER_INPUT, naming the field by its path from the argument
+ * ("input.source.domain"), the same way services name fields.
+ */
+export async function validateArgument(argValue: unknown, argType: unknown, resolverData: ResolverData<object>): Promise<void> {
+  if (argValue === null || typeof argValue !== 'object') return;
+  const argName = argumentName(argType, resolverData);
+  const items: Array<[string, object]> = Array.isArray(argValue)
+    ? argValue.map((item, index) => [`${argName}[${index}]`, item as object])
+    : [[argName, argValue]];
+  for (const [path, item] of items) {
+    if (item === null || typeof item !== 'object') continue;
+    const errors = await validate(item, { forbidUnknownValues: false });
+    if (errors.length > 0) {
+      const [field, problem] = firstProblem(errors, path);
+      throw badInput(field, `Invalid ${field}: ${problem}`);
+    }
+  }
+}
+
+/** The name of the argument of this input type (`@Args` classes have none: their fields are arguments). */
+function argumentName(argType: unknown, { info }: ResolverData<object>): string {
+  const typeName = typeof argType === 'function' ? argType.name : undefined;
+  const field = info.parentType.getFields()[info.fieldName];
+  return field?.args.find((arg) => getNamedType(arg.type).name === typeName)?.name ?? '';
+}
+
+function firstProblem(errors: ValidationError[], parent: string): [string, string] {
+  const error = errors[0];
+  if (error === undefined) return [parent || 'input', 'is invalid'];
+  const field = parent ? `${parent}.${error.property}` : error.property;
+  if (error.constraints !== undefined) return [field, Object.values(error.constraints).join('; ')];
+  return firstProblem(error.children ?? [], field);
+}

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { bool, cleanEnv, num, port, str, url } from 'envalid';
+
+/**
+ * The only reader of process.env. Validated once at start; every bad variable is reported
+ * together, and the result is frozen.
+ */
+export interface Config {
+  /** Unset: an embedded PostgreSQL is started under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  bootstrapAdminKey: string | undefined;
+  anonymousRead: boolean;
+  exposeSqlCount: boolean;
+  /** Load the demo articles into an empty database (default: only on the embedded server). */
+  loadDemoData: boolean;
+  dbPoolSize: number;
+  statementTimeoutMs: number;
+  maxRequestBytes: number;
+  logLevel: string;
+  production: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw = cleanEnv(env, {
+    DATABASE_URL: url({ default: undefined, desc: 'PostgreSQL to use instead of the embedded one' }),
+    VERBATIM_DATA_DIR: str({ default: '.verbatim', desc: 'Where the embedded PostgreSQL keeps its data' }),
+    PORT: port({ default: 4000 }),
+    VERBATIM_BOOTSTRAP_ADMIN_KEY: str({ default: undefined, desc: 'Accepted as an ADMIN key of the operator organisation' }),
+    VERBATIM_ANONYMOUS_READ: bool({ default: true }),
+    VERBATIM_EXPOSE_SQL_COUNT: bool({ default: false }),
+    VERBATIM_DEMO_DATA: bool({ default: undefined }),
+    VERBATIM_DB_POOL_SIZE: num({ default: 10 }),
+    VERBATIM_STATEMENT_TIMEOUT_MS: num({ default: 15_000 }),
+    VERBATIM_MAX_REQUEST_BYTES: num({ default: 5 * 1024 * 1024 }),
+    LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
+    NODE_ENV: str({ default: 'development' }),
+  });
+  if (raw.VERBATIM_BOOTSTRAP_ADMIN_KEY !== undefined && raw.VERBATIM_BOOTSTRAP_ADMIN_KEY.length < 16) {
+    throw new Error('VERBATIM_BOOTSTRAP_ADMIN_KEY must be at least 16 characters long');
+  }
+  return Object.freeze({
+    databaseUrl: raw.DATABASE_URL,
+    dataDir: path.resolve(raw.VERBATIM_DATA_DIR),
+    port: raw.PORT,
+    bootstrapAdminKey: raw.VERBATIM_BOOTSTRAP_ADMIN_KEY,
+    anonymousRead: raw.VERBATIM_ANONYMOUS_READ,
+    exposeSqlCount: raw.VERBATIM_EXPOSE_SQL_COUNT,
+    loadDemoData: raw.VERBATIM_DEMO_DATA ?? raw.DATABASE_URL === undefined,
+    dbPoolSize: raw.VERBATIM_DB_POOL_SIZE,
+    statementTimeoutMs: raw.VERBATIM_STATEMENT_TIMEOUT_MS,
+    maxRequestBytes: raw.VERBATIM_MAX_REQUEST_BYTES,
+    logLevel: raw.LOG_LEVEL,
+    production: raw.NODE_ENV === 'production',
+  });
+}

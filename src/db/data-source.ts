@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { entities } from './entities';
+import { SnakeNamingStrategy } from './naming-strategy';
+import { CountingLogger } from './sql-counter';
+
+export interface DataSourceOptions {
+  url: string;
+  poolSize?: number;
+  statementTimeoutMs?: number;
+  onQueryError?: (message: string, query: string) => void;
+}
+
+/** The one place a TypeORM DataSource is configured: app, tests and the migration CLI use it. */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities,
+    migrations: [path.join(__dirname, 'migrations', '*-*.{ts,js}')],
+    migrationsTableName: 'migration',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    logger: new CountingLogger(options.onQueryError),
+    extra: {
+      max: options.poolSize ?? 10,
+      statement_timeout: options.statementTimeoutMs ?? 15_000,
+      application_name: 'verbatim',
+    },
+  });
+}

@@ -1,0 +1,36 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+
+/** Per-request SQL statement count, for `VERBATIM_EXPOSE_SQL_COUNT` (DESIGN.md). */
+interface SqlCount {
+  statements: number;
+}
+
+const requestCount = new AsyncLocalStorage<SqlCount>();
+
+export function countSqlStatements<T>(run: () => T): T {
+  return requestCount.run({ statements: 0 }, run);
+}
+
+export function sqlStatementsSoFar(): number | undefined {
+  return requestCount.getStore()?.statements;
+}
+
+/** TypeORM logger that counts statements for the current request and reports failures. */
+export class CountingLogger implements TypeOrmLogger {
+  constructor(private readonly onError: (message: string, query: string) => void = () => undefined) {}
+
+  logQuery(): void {
+    const count = requestCount.getStore();
+    if (count !== undefined) count.statements += 1;
+  }
+
+  logQueryError(error: string | Error, query: string): void {
+    this.onError(typeof error === 'string' ? error : error.message, query);
+  }
+
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}

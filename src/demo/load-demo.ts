@@ -1,0 +1,18 @@
+import { ingestArticle } from '../articles/article.service';
+import { Article } from '../articles/article.entity';
+import type { Context } from '../context';
+import { SourceKind } from '../sources/source.entity';
+import { demoArticles } from './demo-articles';
+
+/** Loads the demo articles when the database has no article yet; returns how many it loaded. */
+export async function loadDemoData(ctx: Context): Promise<number> {
+  if ((await ctx.db.getRepository(Article).count()) > 0) return 0;
+  for (const demo of demoArticles) {
+    await ingestArticle(ctx, {
+      ...demo,
+      source: { ...demo.source, kind: SourceKind[demo.source.kind] },
+      publishedAt: new Date(demo.publishedAt),
+    });
+  }
+  return demoArticles.length;
+}

@@ -1,0 +1,48 @@
+import { registerEnumType } from 'type-graphql';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn, type Relation } from 'typeorm';
+import { IdColumn } from '../common/columns';
+import { toGlobalId } from '../common/global-id';
+import type { Place } from './place.entity';
+
+/** ACLED's six event types; sub-types come from the codebook. */
+export enum EventType {
+  BATTLES = 'BATTLES',
+  VIOLENCE_AGAINST_CIVILIANS = 'VIOLENCE_AGAINST_CIVILIANS',
+  EXPLOSIONS_REMOTE_VIOLENCE = 'EXPLOSIONS_REMOTE_VIOLENCE',
+  RIOTS = 'RIOTS',
+  PROTESTS = 'PROTESTS',
+  STRATEGIC_DEVELOPMENTS = 'STRATEGIC_DEVELOPMENTS',
+}
+registerEnumType(EventType, { name: 'EventType' });
+
+export enum DatePrecision {
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+  YEAR = 'YEAR',
+  UNKNOWN = 'UNKNOWN',
+}
+registerEnumType(DatePrecision, { name: 'DatePrecision' });
+
+/** Something that happened, when and where, to whom; reported by the claims linked to it. */
+@Entity()
+@Check('ck_event_fatalities', `fatalities IS NULL OR fatalities >= 0`)
+@Check('ck_event_dates', `end_date IS NULL OR (date IS NOT NULL AND end_date >= date)`)
+export class Event {
+  @IdColumn() id!: string;
+  @Index('ix_event_type') @Column({ type: 'enum', enum: EventType, enumName: 'event_type' }) type!: EventType;
+  @Column('text', { nullable: true }) subType!: string | null;
+  @Column('text', { nullable: true }) description!: string | null;
+  @Index('ix_event_date') @Column('date', { nullable: true }) date!: string | null;
+  @Column('date', { nullable: true }) endDate!: string | null;
+  @Column({ type: 'enum', enum: DatePrecision, enumName: 'date_precision', default: DatePrecision.UNKNOWN }) datePrecision!: DatePrecision;
+  @Index('ix_event_place_id') @Column('bigint', { nullable: true }) placeId!: string | null;
+  @ManyToOne('Place', { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'place_id' }) place?: Relation<Place>;
+  @Column('int', { nullable: true }) fatalities!: number | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+
+  get nodeId(): string {
+    return toGlobalId('Event', this.id);
+  }
+}

@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { ensureOperatorOrganization } from './common/auth';
+import { createLogger } from './common/logger';
+import { loadConfig } from './config';
+import { createLoaders } from './context';
+import { openDatabase } from './db/database';
+import { loadDemoData } from './demo/load-demo';
+import { Role } from './organizations/role';
+import { startServer } from './server';
+
+/** `npm start`: config → database (embedded or DATABASE_URL) → migrations → demo data → server. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  const database = await openDatabase(config, logger);
+  const db = database.dataSource;
+
+  if (config.loadDemoData) {
+    const organizationId = await ensureOperatorOrganization(db);
+    const viewer = { organizationId, role: Role.ADMIN, keyPrefix: 'demo' };
+    const loaded = await loadDemoData({ requestId: randomUUID(), viewer, loaders: createLoaders(db), db, config });
+    if (loaded > 0) logger.info({ articles: loaded }, 'loaded demo data');
+  }
+
+  const server = await startServer({ config, db, logger });
+  logger.info({ url: server.url, embeddedPostgres: database.embedded }, 'Verbatim is ready');
+  process.stdout.write(`\nVerbatim GraphQL API: ${server.url}\n\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'draining requests and stopping');
+    await server.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Verbatim could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

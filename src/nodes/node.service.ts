@@ -1,0 +1,30 @@
+import { badInput } from '../common/errors';
+import { decodeGlobalId } from '../common/global-id';
+import { MAX_PAGE_SIZE } from '../common/pagination';
+import type { Node } from '../common/node';
+import type { Context } from '../context';
+
+/**
+ * Any node by global id, through the per-request loaders. A malformed id is refused; a
+ * well-formed id of nothing (or of something the viewer may not see) is null.
+ */
+export async function loadNode(ctx: Context, id: string, field: string): Promise<Node | null> {
+  const decoded = decodeGlobalId(id);
+  if (decoded === null) throw badInput(field, `"${id.slice(0, 40)}" is not a valid id`);
+  switch (decoded.type) {
+    case 'Source':
+      return ctx.loaders.sourceById.load(decoded.rowId);
+    case 'Article':
+      return ctx.loaders.articleById.load(decoded.rowId);
+    case 'Sentence':
+      return ctx.loaders.sentenceById.load(decoded.rowId);
+    default:
+      // Types whose API has not been built yet resolve to nothing rather than leaking rows.
+      return null;
+  }
+}
+
+export async function loadNodes(ctx: Context, ids: string[]): Promise<Array<Node | null>> {
+  if (ids.length > MAX_PAGE_SIZE) throw badInput('ids', `Ask for at most ${MAX_PAGE_SIZE} ids at once`);
+  return Promise.all(ids.map((id, index) => loadNode(ctx, id, `ids[${index}]`)));
+}

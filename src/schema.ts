@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { printSchema, type GraphQLSchema } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { buildSchema } from 'type-graphql';
+import { ArticleResolver } from './articles/article.resolver';
+import { SentenceResolver } from './articles/sentence.resolver';
+import { authChecker } from './common/auth';
+import { validateArgument } from './common/validation';
+import { NodeResolver } from './nodes/node.resolver';
+import { SourceResolver } from './sources/source.resolver';
+
+export const resolvers = [NodeResolver, SourceResolver, ArticleResolver, SentenceResolver] as const;
+
+/** The GraphQL schema, built from the decorated classes (every input validated by class-validator). */
+export async function buildVerbatimSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    authChecker,
+    validateFn: validateArgument,
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+  });
+}
+
+/** What `schema.graphql` at the project root must contain; a test fails when they differ. */
+export async function printVerbatimSchema(): Promise<string> {
+  return `${printSchema(await buildVerbatimSchema())}\n`;
+}

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express, { type ErrorRequestHandler } from 'express';
+import type { DataSource } from 'typeorm';
+import { ensureOperatorOrganization, resolveViewer } from './common/auth';
+import { formatError, isClientError } from './common/error-format';
+import { inputGuardPlugin } from './common/input-guard';
+import type { Logger } from './common/logger';
+import { createMetrics } from './common/metrics';
+import type { Config } from './config';
+import { createLoaders, type Context } from './context';
+import { countSqlStatements, sqlStatementsSoFar } from './db/sql-counter';
+import { buildVerbatimSchema } from './schema';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** HTTP routes and the GraphQL endpoint, listening on `config.port` (0: any free port). */
+export async function startServer(deps: { config: Config; db: DataSource; logger: Logger }): Promise<RunningServer> {
+  const { config, db, logger } = deps;
+  const operatorOrganizationId = await ensureOperatorOrganization(db);
+  const metrics = createMetrics();
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = await listen(app, config.port);
+
+  const apollo = new ApolloServer<Context>({
+    schema: await buildVerbatimSchema(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      inputGuardPlugin,
+      errorLoggingPlugin(logger),
+      metrics.plugin,
+      ...(config.exposeSqlCount ? [sqlCountPlugin] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await db.query('SELECT 1');
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use(
+    '/graphql',
+    cors(),
+    express.json({ limit: config.maxRequestBytes }),
+    (req, res, next) => countSqlStatements(() => next()),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<Context> => {
+        const requestId = requestIdOf(req.header('x-request-id'));
+        res.setHeader('x-request-id', requestId);
+        const viewer = await resolveViewer(db, config, operatorOrganizationId, req.header('authorization'));
+        return { requestId, viewer, loaders: createLoaders(db), db, config };
+      },
+    }),
+  );
+  app.use(bodyErrorHandler(logger));
+
+  const port = (httpServer.address() as { port: number }).port;
+  return {
+    url: `http://localhost:${port}/graphql`,
+    port,
+    stop: () => apollo.stop(),
+  };
+}
+
+function listen(app: express.Express, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, (error?: Error) => (error ? reject(error) : resolve(server)));
+  });
+}
+
+function requestIdOf(header: string | undefined): string {
+  return header !== undefined && /^[A-Za-z0-9._-]{1,100}$/.test(header) ? header : randomUUID();
+}
+
+/** Logs faults of ours (masked for the client) with the request id a user can quote. */
+function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (!isClientError(error))
+              logger.error({ err: error.originalError ?? error, requestId: contextValue?.requestId }, 'request failed');
+          }
+        },
+      };
+    },
+  };
+}
+
+/** `VERBATIM_EXPOSE_SQL_COUNT`: every response tells how many SQL statements it cost. */
+const sqlCountPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind === 'single') {
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlStatements: sqlStatementsSoFar() ?? 0 };
+        }
+      },
+    };
+  },
+};
+
+/** Bodies that never reach GraphQL (too large, not JSON) still get a GraphQL-shaped answer. */
+function bodyErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: { status?: number; type?: string; message?: string }, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = error.status ?? 500;
+    if (status >= 500) logger.error({ err: error }, 'request failed before GraphQL');
+    const message =
+      error.type === 'entity.too.large'
+        ? 'The request body is too large'
+        : status < 500
+          ? `The request body could not be read: ${error.message ?? 'invalid'}`
+          : 'Internal server error';
+    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR' } }] });
+  };
+}

@@ -1,0 +1,49 @@
+import type { EntityManager } from 'typeorm';
+import { readPage } from '../common/loaders';
+import { pageWindow, type ConnectionArgs } from '../common/pagination';
+import type { Context } from '../context';
+import { Source, SourceKind } from './source.entity';
+import type { SourceInput } from './source.inputs';
+import { SourceConnection } from './source.types';
+
+export async function listSources(ctx: Context, args: ConnectionArgs): Promise<SourceConnection> {
+  const query = () => ctx.db.getRepository(Source).createQueryBuilder('source');
+  const page = await readPage(query(), 'id', pageWindow(args));
+  return new SourceConnection(page, () => query().getCount());
+}
+
+/** Lowercase host without "www.", from the domain given or else from the url. */
+export function sourceDomain(input: SourceInput): string | null {
+  const host = input.domain ?? (input.url !== undefined ? new URL(input.url).hostname : undefined);
+  return host === undefined
+    ? null
+    : host
+        .toLowerCase()
+        .replace(/^www\./, '')
+        .replace(/\.$/, '');
+}
+
+/** The source with this domain (else this name), created when missing; inside the caller's transaction. */
+export async function findSource(manager: EntityManager, input: SourceInput): Promise<Source | null> {
+  const domain = sourceDomain(input);
+  const sources = manager.getRepository(Source);
+  return domain !== null ? sources.findOneBy({ domain }) : sources.findOne({ where: { name: input.name.trim() }, order: { id: 'ASC' } });
+}
+
+export async function findOrCreateSource(manager: EntityManager, input: SourceInput): Promise<Source> {
+  const domain = sourceDomain(input);
+  // Serialise creators of the same source so two concurrent ingests do not both insert it.
+  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`source:${domain ?? input.name.trim()}`]);
+  const existing = await findSource(manager, input);
+  if (existing !== null) return existing;
+  return manager.getRepository(Source).save(
+    manager.getRepository(Source).create({
+      name: input.name.trim(),
+      domain,
+      url: input.url ?? null,
+      kind: input.kind ?? SourceKind.OTHER,
+      country: null,
+      language: null,
+    }),
+  );
+}

@@ -1,0 +1,22 @@
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+
+describe('migrations', () => {
+  it('match the entities: after all migrations, the schema builder has nothing left to do', async () => {
+    const pending = await app.db.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+
+  it('put invariants in the database: a sentence whose text does not fit its span is refused', async () => {
+    await expect(app.db.query(`INSERT INTO sentence (article_id, index, start, "end", text) VALUES (1, 0, 0, 3, 'four')`)).rejects.toThrow(
+      /ck_sentence_span|fk_sentence_article_id/,
+    );
+  });
+});

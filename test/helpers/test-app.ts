@@ -1,0 +1,106 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { createLogger } from '../../src/common/logger';
+import { loadConfig, type Config } from '../../src/config';
+import { createDataSource } from '../../src/db/data-source';
+import { startServer, type RunningServer } from '../../src/server';
+
+export const ADMIN_KEY = 'test-bootstrap-admin-key-0123456789';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; field?: string; [key: string]: unknown } }>;
+  extensions?: { sqlStatements?: number };
+}
+
+export interface TestApp {
+  url: string;
+  db: DataSource;
+  config: Config;
+  /** POSTs a GraphQL request over real HTTP; `key: null` sends no Authorization header. */
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { key?: string | null },
+  ): Promise<GraphQLResponse<T>>;
+  rowCounts(): Promise<Record<string, number>>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real server on a random port over a database of its own (created on the PostgreSQL that
+ * DATABASE_URL points at, migrated, dropped afterwards), so test files can run in parallel.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl === undefined) throw new Error('DATABASE_URL is not set: jest globalSetup should have set it');
+  const databaseName = `verbatim_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `CREATE DATABASE ${databaseName}`);
+  const url = withDatabase(serverUrl, databaseName);
+
+  const config = {
+    ...loadConfig({
+      DATABASE_URL: url,
+      VERBATIM_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
+      VERBATIM_EXPOSE_SQL_COUNT: 'true',
+      LOG_LEVEL: 'silent',
+      ...env,
+    }),
+    port: 0,
+  };
+  const db = createDataSource({ url, poolSize: 5 });
+  await db.initialize();
+  await db.runMigrations({ transaction: 'each' });
+  let server: RunningServer;
+  try {
+    server = await startServer({ config, db, logger: createLogger(config) });
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+
+  return {
+    url: server.url,
+    db,
+    config,
+    async gql(query, variables, options = {}) {
+      const key = options.key === undefined ? ADMIN_KEY : options.key;
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(key !== null ? { authorization: `Bearer ${key}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    async rowCounts() {
+      const tables = ['source', 'article', 'sentence', 'audit_log', 'organization'];
+      const counts: Record<string, number> = {};
+      for (const table of tables) counts[table] = Number((await db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+      return counts;
+    },
+    async close() {
+      await server.stop();
+      await db.destroy();
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+    },
+  };
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
