@@ -1,7 +1,10 @@
 import type { DataSource } from 'typeorm';
+import { createActorLoaders } from './actors/actor.loaders';
 import { createArticleLoaders } from './articles/article.loaders';
 import type { Config } from './config';
 import type { Viewer } from './common/viewer';
+import { createEventLoaders } from './events/event.loaders';
+import { createMentionLoaders } from './mentions/mention.loaders';
 import { createSourceLoaders } from './sources/source.loaders';
 
 /** Everything a request may use; services take it first. */
@@ -20,5 +23,8 @@ export function createLoaders(db: DataSource) {
   return {
     ...createSourceLoaders(db),
     ...createArticleLoaders(db),
+    ...createActorLoaders(db),
+    ...createEventLoaders(db),
+    ...createMentionLoaders(db),
   };
 }

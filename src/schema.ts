@@ -2,14 +2,26 @@ import 'reflect-metadata';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
+import { ActorResolver } from './actors/actor.resolver';
 import { ArticleResolver } from './articles/article.resolver';
 import { SentenceResolver } from './articles/sentence.resolver';
 import { authChecker } from './common/auth';
 import { validateArgument } from './common/validation';
+import { EventResolver, ParticipantResolver } from './events/event.resolver';
+import { MentionResolver } from './mentions/mention.resolver';
 import { NodeResolver } from './nodes/node.resolver';
 import { SourceResolver } from './sources/source.resolver';
 
-export const resolvers = [NodeResolver, SourceResolver, ArticleResolver, SentenceResolver] as const;
+export const resolvers = [
+  NodeResolver,
+  SourceResolver,
+  ArticleResolver,
+  SentenceResolver,
+  MentionResolver,
+  ActorResolver,
+  EventResolver,
+  ParticipantResolver,
+] as const;
 
 /** The GraphQL schema, built from the decorated classes (every input validated by class-validator). */
 export async function buildVerbatimSchema(): Promise<GraphQLSchema> {

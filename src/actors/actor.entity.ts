@@ -1,7 +1,8 @@
-import { registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn, type Relation } from 'typeorm';
 import { IdColumn } from '../common/columns';
 import { toGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
 
 export enum ActorKind {
   PERSON = 'PERSON',
@@ -15,14 +16,15 @@ export enum ActorKind {
 registerEnumType(ActorKind, { name: 'ActorKind' });
 
 /** A person, group or body that texts name. A merged actor keeps its row and points on. */
+@ObjectType({ implements: Node })
 @Entity()
 @Check('ck_actor_name', `char_length(name) BETWEEN 1 AND 500`)
 @Check('ck_actor_merged_into_id', `merged_into_id IS NULL OR merged_into_id <> id`)
-export class Actor {
+export class Actor extends Node {
   @IdColumn() id!: string;
-  @Column('text') name!: string;
-  @Column({ type: 'enum', enum: ActorKind, enumName: 'actor_kind' }) kind!: ActorKind;
-  @Column('text', { nullable: true }) description!: string | null;
+  @Field(() => String) @Column('text') name!: string;
+  @Field(() => ActorKind) @Column({ type: 'enum', enum: ActorKind, enumName: 'actor_kind' }) kind!: ActorKind;
+  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) description!: string | null;
 
   @Index('ix_actor_merged_into_id') @Column('bigint', { nullable: true }) mergedIntoId!: string | null;
   @ManyToOne('Actor', { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'merged_into_id' }) mergedInto?: Relation<Actor>;

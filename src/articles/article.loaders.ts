@@ -8,9 +8,9 @@ export function createArticleLoaders(db: DataSource) {
   const sentences = db.getRepository(Sentence);
   return {
     articleById: byIdLoader(articles),
-    articlePageBySourceId: childPageLoader(articles, 'sourceId', 'id'),
-    articleCountBySourceId: childCountLoader(articles, 'sourceId'),
+    articlePageBySourceId: childPageLoader(articles, 'id', { parent: 'child.source_id' }),
+    articleCountBySourceId: childCountLoader(articles, { parent: 'child.source_id' }),
     sentenceById: byIdLoader(sentences),
-    sentencePageByArticleId: childPageLoader(sentences, 'articleId', 'index'),
+    sentencePageByArticleId: childPageLoader(sentences, 'index', { parent: 'child.article_id' }),
   };
 }

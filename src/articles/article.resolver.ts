@@ -2,6 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { ConnectionArgs } from '../common/pagination';
 import type { Context } from '../context';
 import { Role } from '../organizations/role';
+import { Mention } from '../mentions/mention.entity';
 import { Source } from '../sources/source.entity';
 import { Article } from './article.entity';
 import { ArticleFilter, IngestArticleInput } from './article.inputs';
@@ -38,6 +39,11 @@ export class ArticleResolver {
   @FieldResolver(() => Source)
   async source(@Root() article: Article, @Ctx() ctx: Context): Promise<Source> {
     return (await ctx.loaders.sourceById.load(article.sourceId)) as Source;
+  }
+
+  @FieldResolver(() => [Mention], { description: 'Spans naming actors or places, in text order' })
+  mentions(@Root() article: Article, @Ctx() ctx: Context): Promise<Mention[]> {
+    return ctx.loaders.mentionsByArticleId.load(article.id);
   }
 
   @FieldResolver(() => SentenceConnection, { description: 'The sentences in text order' })

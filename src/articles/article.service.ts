@@ -45,7 +45,7 @@ export async function listArticles(ctx: Context, args: ConnectionArgs, filter: A
 
 export async function articlesOfSource(ctx: Context, source: Source, args: ConnectionArgs): Promise<ArticleConnection> {
   const page = await ctx.loaders.articlePageBySourceId.load({ parentId: source.id, window: pageWindow(args) });
-  return new ArticleConnection(page, () => ctx.loaders.articleCountBySourceId.load(source.id));
+  return new ArticleConnection(page, () => ctx.loaders.articleCountBySourceId.load({ parentId: source.id }));
 }
 
 /**

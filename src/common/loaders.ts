@@ -32,88 +32,151 @@ export async function readPage<T extends ObjectLiteral>(
   return pageFromRows(rows, window, (row) => row[keyProperty] as string | number);
 }
 
-export interface ChildPageKey {
+export interface ChildPageKey<F = undefined> {
   parentId: string;
   window: PageWindow;
+  filter?: F;
+}
+
+/**
+ * How children hang from their parents, for the child loaders below. The query's alias is
+ * `child`; `parent` is the SQL expression giving a row's parent id (a column of `child`, or of
+ * a table `join` adds); `scope` adds conditions every row must meet (visibility, filters).
+ */
+export interface ChildSpec<T extends ObjectLiteral, F> {
+  parent: string;
+  join?: (query: SelectQueryBuilder<T>) => void;
+  scope?: (query: SelectQueryBuilder<T>, filter: F | undefined) => void;
 }
 
 /**
  * "The first N children of each parent", for a nested connection: one statement per batch
  * (a window function ranks children within each parent), however many parents are asked for.
- * Keys with different windows (first/after/...) are batched in separate statements.
+ * Keys with different windows or filters are batched in separate statements.
  */
-export function childPageLoader<T extends ObjectLiteral>(
+export function childPageLoader<T extends ObjectLiteral, F = undefined>(
   repo: Repository<T>,
-  parentProperty: keyof T & string,
   keyProperty: keyof T & string,
-): DataLoader<ChildPageKey, Page<T>, string> {
-  const column = (property: string): string => {
-    const found = repo.metadata.findColumnWithPropertyName(property);
-    if (found === undefined) throw new Error(`${repo.metadata.name} has no column ${property}`);
-    return `"${found.databaseName}"`;
-  };
-  const parentColumn = column(parentProperty);
-  const keyColumn = column(keyProperty);
-
+  spec: ChildSpec<T, F>,
+): DataLoader<ChildPageKey<F>, Page<T>, string> {
+  const keyColumn = `child.${columnName(repo, keyProperty)}`;
   return new DataLoader(
     async (keys) => {
       const pages = new Map<string, Page<T>>();
-      for (const group of groupByWindow(keys)) {
-        const { window } = group[0];
-        const { where, params, order } = keysetSql(window, `ranked.${keyColumn}`);
-        const ranked = repo
-          .createQueryBuilder('ranked')
-          .select('ranked.id', 'id')
-          .addSelect(`row_number() OVER (PARTITION BY ranked.${parentColumn} ORDER BY ranked.${keyColumn} ${order})`, 'rank')
-          .where(`ranked.${parentColumn} IN (:...parentIds)`, { parentIds: group.map((key) => key.parentId) });
+      for (const group of groupBy(keys, (key) => JSON.stringify([key.window, key.filter ?? null]))) {
+        const { window, filter } = group[0];
+        const { where, params, order } = keysetSql(window, keyColumn);
+        const ranked = childQuery(
+          repo,
+          spec,
+          group.map((key) => key.parentId),
+          filter,
+        )
+          .select('child.id', 'id')
+          .addSelect(`${spec.parent}`, 'parent')
+          .addSelect(`row_number() OVER (PARTITION BY ${spec.parent} ORDER BY ${keyColumn} ${order})`, 'rank');
         for (const condition of where) ranked.andWhere(condition, params);
-        const rows = await repo
+        const raw: Array<Record<string, unknown>> = await repo
           .createQueryBuilder('child')
-          .where(`child.id IN (SELECT id FROM (${ranked.getQuery()}) AS page WHERE page.rank <= :pageLimit)`)
+          .innerJoin(`(${ranked.getQuery()})`, 'page', 'page.id = child.id')
+          .addSelect('page.parent', 'page_parent')
+          .where('page.rank <= :pageLimit')
           .setParameters({ ...ranked.getParameters(), pageLimit: window.limit + 1 })
-          .orderBy(`child.${keyProperty}`, order)
-          .getMany();
+          .orderBy('page.rank', 'ASC')
+          .getRawMany();
+        const byParent = groupRows(repo, raw);
         for (const key of group) {
-          const children = rows.filter((row) => String(row[parentProperty]) === key.parentId);
+          const children = byParent.get(key.parentId) ?? [];
           pages.set(
-            cacheKey(key),
+            pageKey(key),
             pageFromRows(children, window, (row) => row[keyProperty] as string | number),
           );
         }
       }
-      return keys.map((key) => pages.get(cacheKey(key)) as Page<T>);
+      return keys.map((key) => pages.get(pageKey(key)) as Page<T>);
     },
-    { cacheKeyFn: cacheKey },
+    { cacheKeyFn: pageKey },
   );
 }
 
-function cacheKey(key: ChildPageKey): string {
-  return JSON.stringify([key.parentId, key.window]);
-}
-
-function groupByWindow(keys: readonly ChildPageKey[]): ChildPageKey[][] {
-  const groups = new Map<string, ChildPageKey[]>();
-  for (const key of keys) {
-    const signature = JSON.stringify(key.window);
-    groups.set(signature, [...(groups.get(signature) ?? []), key]);
-  }
-  return [...groups.values()];
+/** All children of each parent (a short list, not a connection), in `keyProperty` order. */
+export function childListLoader<T extends ObjectLiteral, F = undefined>(
+  repo: Repository<T>,
+  keyProperty: keyof T & string,
+  spec: ChildSpec<T, F>,
+): DataLoader<string, T[]> {
+  return new DataLoader(async (parentIds) => {
+    const raw: Array<Record<string, unknown>> = await childQuery(repo, spec, [...parentIds], undefined)
+      .addSelect(spec.parent, 'page_parent')
+      .orderBy(`child.${columnName(repo, keyProperty)}`, 'ASC')
+      .getRawMany();
+    const byParent = groupRows(repo, raw);
+    return parentIds.map((id) => byParent.get(id) ?? []);
+  });
 }
 
 /** Counts of children per parent, one statement per batch. */
-export function childCountLoader<T extends ObjectLiteral>(
+export function childCountLoader<T extends ObjectLiteral, F = undefined>(
   repo: Repository<T>,
-  parentProperty: keyof T & string,
-): DataLoader<string, number> {
-  return new DataLoader(async (parentIds) => {
-    const rows: Array<{ parent: string; count: string }> = await repo
-      .createQueryBuilder('child')
-      .select(`child.${parentProperty}`, 'parent')
-      .addSelect('count(*)', 'count')
-      .where(`child.${parentProperty} IN (:...parentIds)`, { parentIds: [...parentIds] })
-      .groupBy(`child.${parentProperty}`)
-      .getRawMany();
-    const counts = new Map(rows.map((row) => [String(row.parent), Number(row.count)]));
-    return parentIds.map((id) => counts.get(id) ?? 0);
-  });
+  spec: ChildSpec<T, F>,
+): DataLoader<{ parentId: string; filter?: F }, number, string> {
+  return new DataLoader(
+    async (keys) => {
+      const counts = new Map<string, number>();
+      for (const group of groupBy(keys, (key) => JSON.stringify(key.filter ?? null))) {
+        const rows: Array<{ parent: string; count: string }> = await childQuery(
+          repo,
+          spec,
+          group.map((key) => key.parentId),
+          group[0].filter,
+        )
+          .select(spec.parent, 'parent')
+          .addSelect('count(DISTINCT child.id)', 'count')
+          .groupBy(spec.parent)
+          .getRawMany();
+        for (const row of rows) counts.set(JSON.stringify([String(row.parent), group[0].filter ?? null]), Number(row.count));
+      }
+      return keys.map((key) => counts.get(JSON.stringify([key.parentId, key.filter ?? null])) ?? 0);
+    },
+    { cacheKeyFn: (key) => JSON.stringify([key.parentId, key.filter ?? null]) },
+  );
+}
+
+function childQuery<T extends ObjectLiteral, F>(repo: Repository<T>, spec: ChildSpec<T, F>, parentIds: string[], filter: F | undefined) {
+  const query = repo.createQueryBuilder('child');
+  spec.join?.(query);
+  query.where(`${spec.parent} IN (:...parentIds)`, { parentIds });
+  spec.scope?.(query, filter);
+  return query;
+}
+
+/** Turns raw rows (entity columns plus `page_parent`) into entities grouped by parent id, in row order. */
+function groupRows<T extends ObjectLiteral>(repo: Repository<T>, raw: Array<Record<string, unknown>>): Map<string, T[]> {
+  const { driver } = repo.manager.connection;
+  const byParent = new Map<string, T[]>();
+  for (const row of raw) {
+    const entity = repo.create();
+    for (const column of repo.metadata.columns) {
+      column.setEntityValue(entity, driver.prepareHydratedValue(row[`child_${column.databaseName}`], column));
+    }
+    const parent = String(row.page_parent);
+    byParent.set(parent, [...(byParent.get(parent) ?? []), entity]);
+  }
+  return byParent;
+}
+
+function columnName<T extends ObjectLiteral>(repo: Repository<T>, property: string): string {
+  const found = repo.metadata.findColumnWithPropertyName(property);
+  if (found === undefined) throw new Error(`${repo.metadata.name} has no column ${property}`);
+  return `"${found.databaseName}"`;
+}
+
+function pageKey<F>(key: ChildPageKey<F>): string {
+  return JSON.stringify([key.parentId, key.window, key.filter ?? null]);
+}
+
+function groupBy<K>(keys: readonly K[], signature: (key: K) => string): K[][] {
+  const groups = new Map<string, K[]>();
+  for (const key of keys) groups.set(signature(key), [...(groups.get(signature(key)) ?? []), key]);
+  return [...groups.values()];
 }

@@ -1,7 +1,9 @@
-import { registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateResolver } from 'graphql-scalars';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn, type Relation } from 'typeorm';
 import { IdColumn } from '../common/columns';
 import { toGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
 import type { Place } from './place.entity';
 
 /** ACLED's six event types; sub-types come from the codebook. */
@@ -25,20 +27,27 @@ export enum DatePrecision {
 registerEnumType(DatePrecision, { name: 'DatePrecision' });
 
 /** Something that happened, when and where, to whom; reported by the claims linked to it. */
+@ObjectType({ implements: Node })
 @Entity()
 @Check('ck_event_fatalities', `fatalities IS NULL OR fatalities >= 0`)
 @Check('ck_event_dates', `end_date IS NULL OR (date IS NOT NULL AND end_date >= date)`)
-export class Event {
+export class Event extends Node {
   @IdColumn() id!: string;
-  @Index('ix_event_type') @Column({ type: 'enum', enum: EventType, enumName: 'event_type' }) type!: EventType;
-  @Column('text', { nullable: true }) subType!: string | null;
-  @Column('text', { nullable: true }) description!: string | null;
-  @Index('ix_event_date') @Column('date', { nullable: true }) date!: string | null;
-  @Column('date', { nullable: true }) endDate!: string | null;
-  @Column({ type: 'enum', enum: DatePrecision, enumName: 'date_precision', default: DatePrecision.UNKNOWN }) datePrecision!: DatePrecision;
+  @Field(() => EventType) @Index('ix_event_type') @Column({ type: 'enum', enum: EventType, enumName: 'event_type' }) type!: EventType;
+  @Field(() => String, { nullable: true, description: 'One of the codebook sub-types of `type` (see eventTypes)' })
+  @Column('text', { nullable: true })
+  subType!: string | null;
+  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) description!: string | null;
+  @Field(() => DateResolver, { nullable: true }) @Index('ix_event_date') @Column('date', { nullable: true }) date!: string | null;
+  @Field(() => DateResolver, { nullable: true, description: 'Last day, for events that span several days' })
+  @Column('date', { nullable: true })
+  endDate!: string | null;
+  @Field(() => DatePrecision)
+  @Column({ type: 'enum', enum: DatePrecision, enumName: 'date_precision', default: DatePrecision.UNKNOWN })
+  datePrecision!: DatePrecision;
   @Index('ix_event_place_id') @Column('bigint', { nullable: true }) placeId!: string | null;
   @ManyToOne('Place', { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'place_id' }) place?: Relation<Place>;
-  @Column('int', { nullable: true }) fatalities!: number | null;
+  @Field(() => Int, { nullable: true }) @Column('int', { nullable: true }) fatalities!: number | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 

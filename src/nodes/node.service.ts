@@ -18,6 +18,10 @@ export async function loadNode(ctx: Context, id: string, field: string): Promise
       return ctx.loaders.articleById.load(decoded.rowId);
     case 'Sentence':
       return ctx.loaders.sentenceById.load(decoded.rowId);
+    case 'Actor':
+      return ctx.loaders.actorById.load(decoded.rowId);
+    case 'Event':
+      return ctx.loaders.eventById.load(decoded.rowId);
     default:
       // Types whose API has not been built yet resolve to nothing rather than leaking rows.
       return null;
