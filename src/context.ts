@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { createActorLoaders } from './actors/actor.loaders';
 import { createArticleLoaders } from './articles/article.loaders';
+import { createClaimLoaders } from './claims/claim.loaders';
 import type { Config } from './config';
 import type { Viewer } from './common/viewer';
 import { createEventLoaders } from './events/event.loaders';
@@ -19,12 +20,13 @@ export interface Context {
 export type Loaders = ReturnType<typeof createLoaders>;
 
 /** Per-request DataLoaders, all built here so batching and caching never cross requests. */
-export function createLoaders(db: DataSource) {
+export function createLoaders(db: DataSource, viewer: Viewer) {
   return {
     ...createSourceLoaders(db),
     ...createArticleLoaders(db),
     ...createActorLoaders(db),
     ...createEventLoaders(db),
     ...createMentionLoaders(db),
+    ...createClaimLoaders(db, viewer),
   };
 }

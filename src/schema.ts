@@ -5,6 +5,14 @@ import { buildSchema } from 'type-graphql';
 import { ActorResolver } from './actors/actor.resolver';
 import { ArticleResolver } from './articles/article.resolver';
 import { SentenceResolver } from './articles/sentence.resolver';
+import { ClaimResolver } from './claims/claim.resolver';
+import {
+  ActorClaimsResolver,
+  ArticleClaimsResolver,
+  EventClaimsResolver,
+  EvidenceResolver,
+  SentenceClaimsResolver,
+} from './claims/claim-fields.resolver';
 import { authChecker } from './common/auth';
 import { validateArgument } from './common/validation';
 import { EventResolver, ParticipantResolver } from './events/event.resolver';
@@ -21,6 +29,12 @@ export const resolvers = [
   ActorResolver,
   EventResolver,
   ParticipantResolver,
+  ClaimResolver,
+  EvidenceResolver,
+  ArticleClaimsResolver,
+  SentenceClaimsResolver,
+  ActorClaimsResolver,
+  EventClaimsResolver,
 ] as const;
 
 /** The GraphQL schema, built from the decorated classes (every input validated by class-validator). */

@@ -6,6 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
+import { claimExportRoute } from './claims/claim-export.route';
 import { ensureOperatorOrganization, resolveViewer } from './common/auth';
 import { formatError, isClientError } from './common/error-format';
 import { inputGuardPlugin } from './common/input-guard';
@@ -60,6 +61,7 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  app.get('/export/claims.jsonld', claimExportRoute({ db, config, logger, operatorOrganizationId }));
   app.use(
     '/graphql',
     cors(),
@@ -70,7 +72,7 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
         const requestId = requestIdOf(req.header('x-request-id'));
         res.setHeader('x-request-id', requestId);
         const viewer = await resolveViewer(db, config, operatorOrganizationId, req.header('authorization'));
-        return { requestId, viewer, loaders: createLoaders(db), db, config };
+        return { requestId, viewer, loaders: createLoaders(db, viewer), db, config };
       },
     }),
   );

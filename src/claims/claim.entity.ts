@@ -1,7 +1,8 @@
-import { registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn, type Relation } from 'typeorm';
 import { IdColumn } from '../common/columns';
 import { toGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
 import { Extraction } from '../provenance/extraction';
 import type { Actor } from '../actors/actor.entity';
 import type { Article } from '../articles/article.entity';
@@ -30,32 +31,43 @@ export enum Visibility {
 registerEnumType(Visibility, { name: 'Visibility', description: 'ORGANIZATION: seen only by keys of the writing organisation' });
 
 /** What a text asserts, and who asserts it; traced to spans by its evidence rows. */
+@ObjectType({ implements: Node })
 @Entity()
 @Check('ck_claim_text', `char_length(text) BETWEEN 1 AND 10000`)
 @Check('ck_claim_confidence', `extraction_confidence IS NULL OR extraction_confidence BETWEEN 0 AND 1`)
 @Check('ck_claim_retraction', `(status = 'RETRACTED') = (retraction_reason IS NOT NULL)`)
-export class Claim {
+export class Claim extends Node {
   @IdColumn() id!: string;
 
   @Index('ix_claim_article_id') @Column('bigint') articleId!: string;
   @ManyToOne('Article', { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'article_id' }) article?: Relation<Article>;
 
-  @Column('text') text!: string;
-  @Column({ type: 'enum', enum: ClaimKind, enumName: 'claim_kind' }) kind!: ClaimKind;
+  @Field(() => String, { description: "The claim in the annotator's words; revisions keep earlier texts" }) @Column('text') text!: string;
+  @Field(() => ClaimKind) @Column({ type: 'enum', enum: ClaimKind, enumName: 'claim_kind' }) kind!: ClaimKind;
 
   @Index('ix_claim_claimant_id') @Column('bigint', { nullable: true }) claimantId!: string | null;
   @ManyToOne('Actor', { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'claimant_id' }) claimant?: Relation<Actor>;
 
-  @Column({ type: 'enum', enum: ReviewStatus, enumName: 'review_status', default: ReviewStatus.PROPOSED }) status!: ReviewStatus;
-  @Column('text', { nullable: true }) reviewNote!: string | null;
-  @Column('text', { nullable: true }) retractionReason!: string | null;
+  @Field(() => ReviewStatus)
+  @Column({ type: 'enum', enum: ReviewStatus, enumName: 'review_status', default: ReviewStatus.PROPOSED })
+  status!: ReviewStatus;
 
-  @Column({ type: 'enum', enum: Visibility, enumName: 'visibility', default: Visibility.PUBLIC }) visibility!: Visibility;
+  @Field(() => String, { nullable: true, description: 'The note of the last review' })
+  @Column('text', { nullable: true })
+  reviewNote!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the claim was retracted (status RETRACTED)' })
+  @Column('text', { nullable: true })
+  retractionReason!: string | null;
+
+  @Field(() => Visibility)
+  @Column({ type: 'enum', enum: Visibility, enumName: 'visibility', default: Visibility.PUBLIC })
+  visibility!: Visibility;
   @Index('ix_claim_organization_id') @Column('bigint') organizationId!: string;
   @ManyToOne('Organization', { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'organization_id' }) organization?: Relation<Organization>;
 
-  @Column(() => Extraction) extraction!: Extraction;
-  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+  @Field(() => Extraction) @Column(() => Extraction) extraction!: Extraction;
+  @Field(() => Date) @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 
   get nodeId(): string {
     return toGlobalId('Claim', this.id);

@@ -160,7 +160,9 @@ function groupRows<T extends ObjectLiteral>(repo: Repository<T>, raw: Array<Reco
       column.setEntityValue(entity, driver.prepareHydratedValue(row[`child_${column.databaseName}`], column));
     }
     const parent = String(row.page_parent);
-    byParent.set(parent, [...(byParent.get(parent) ?? []), entity]);
+    const siblings = byParent.get(parent) ?? [];
+    // A join can yield a child twice for one parent (a claim with two spans in one sentence).
+    if (!siblings.some((sibling) => sibling.id === entity.id)) byParent.set(parent, [...siblings, entity]);
   }
   return byParent;
 }

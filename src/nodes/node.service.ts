@@ -22,6 +22,8 @@ export async function loadNode(ctx: Context, id: string, field: string): Promise
       return ctx.loaders.actorById.load(decoded.rowId);
     case 'Event':
       return ctx.loaders.eventById.load(decoded.rowId);
+    case 'Claim':
+      return ctx.loaders.claimById.load(decoded.rowId);
     default:
       // Types whose API has not been built yet resolve to nothing rather than leaking rows.
       return null;

@@ -40,3 +40,31 @@ export function articleInput(overrides: Record<string, unknown> = {}): Record<st
     ...overrides,
   };
 }
+
+/** Inserts an actor row directly (the actor API has its own tests); returns its global id. */
+export async function insertActor(
+  db: DataSource,
+  name: string,
+  kind = 'PERSON',
+  mergedIntoRowId: string | null = null,
+): Promise<{ rowId: string; id: string }> {
+  const [row] = await db.query<Array<{ id: string }>>(`INSERT INTO actor (name, kind, merged_into_id) VALUES ($1, $2, $3) RETURNING id`, [
+    name,
+    kind,
+    mergedIntoRowId,
+  ]);
+  return { rowId: String(row.id), id: Buffer.from(`Actor:${row.id}`).toString('base64url') };
+}
+
+/** Inserts an event row directly; returns its global id. */
+export async function insertEvent(
+  db: DataSource,
+  type = 'VIOLENCE_AGAINST_CIVILIANS',
+  date = '2026-01-02',
+): Promise<{ rowId: string; id: string }> {
+  const [row] = await db.query<Array<{ id: string }>>(
+    `INSERT INTO event (type, date, date_precision) VALUES ($1, $2, 'DAY') RETURNING id`,
+    [type, date],
+  );
+  return { rowId: String(row.id), id: Buffer.from(`Event:${row.id}`).toString('base64url') };
+}

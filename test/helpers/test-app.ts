@@ -76,7 +76,18 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       return { status: response.status, ...((await response.json()) as object) };
     },
     async rowCounts() {
-      const tables = ['source', 'article', 'sentence', 'audit_log', 'organization'];
+      const tables = [
+        'source',
+        'article',
+        'sentence',
+        'audit_log',
+        'organization',
+        'claim',
+        'evidence',
+        'claim_subject',
+        'claim_event',
+        'claim_revision',
+      ];
       const counts: Record<string, number> = {};
       for (const table of tables) counts[table] = Number((await db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
       return counts;

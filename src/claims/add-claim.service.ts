@@ -1,0 +1,107 @@
+import type { EntityManager } from 'typeorm';
+import { Actor } from '../actors/actor.entity';
+import { Article } from '../articles/article.entity';
+import { Sentence } from '../articles/sentence.entity';
+import { recordAudit } from '../audit/audit.service';
+import { badInput } from '../common/errors';
+import { parseGlobalId } from '../common/global-id';
+import type { Context } from '../context';
+import { Event } from '../events/event.entity';
+import { Organization } from '../organizations/organization.entity';
+import { ExtractionMethod } from '../provenance/extraction';
+import { resolveEvidence, ResolvableText, SelectorError, type ResolvedEvidence } from '../provenance/selectors';
+import { ClaimEvent, ClaimSubject } from './claim-links.entity';
+import { Claim, ReviewStatus, Visibility } from './claim.entity';
+import type { AddClaimInput, EvidenceInput } from './claim.inputs';
+import { Evidence } from './evidence.entity';
+
+/**
+ * Records a claim with its evidence spans, resolving each span's other selector. Everything is
+ * checked before anything is written, and all of it commits together with its audit row.
+ */
+export async function addClaim(ctx: Context, input: AddClaimInput): Promise<Claim> {
+  const articleId = parseGlobalId(input.articleId, 'Article', 'input.articleId');
+  const organizationId = ctx.viewer.organizationId as string;
+  return ctx.db.transaction(async (manager) => {
+    const article = await manager.getRepository(Article).findOneBy({ id: articleId });
+    if (article === null) throw badInput('input.articleId', 'No article with this id');
+    const evidence = await resolveEvidenceItems(manager, article, input.evidence);
+    const claimantId = input.claimantId != null ? await currentActorId(manager, input.claimantId, 'input.claimantId') : null;
+    const subjectIds = await Promise.all((input.subjectIds ?? []).map((id, i) => currentActorId(manager, id, `input.subjectIds[${i}]`)));
+    const eventIds = await existingEventIds(manager, input.eventIds ?? []);
+    const organization = await manager.getRepository(Organization).findOneByOrFail({ id: organizationId });
+
+    const claim = await manager.getRepository(Claim).save(
+      manager.getRepository(Claim).create({
+        articleId,
+        text: input.text.trim(),
+        kind: input.kind,
+        claimantId,
+        status: ReviewStatus.PROPOSED,
+        reviewNote: null,
+        retractionReason: null,
+        visibility: input.visibility ?? Visibility.PUBLIC,
+        organizationId,
+        extraction: { method: ExtractionMethod.MANUAL, agent: organization.name, version: null, confidence: input.confidence ?? null },
+      }),
+    );
+    await manager.getRepository(Evidence).insert(evidence.map((span) => ({ ...span, claimId: claim.id })));
+    const subjects = [...new Set(subjectIds)].map((actorId) => ({ claimId: claim.id, actorId }));
+    if (subjects.length > 0) await manager.getRepository(ClaimSubject).insert(subjects);
+    if (eventIds.length > 0) await manager.getRepository(ClaimEvent).insert(eventIds.map((eventId) => ({ claimId: claim.id, eventId })));
+    await recordAudit(ctx, manager, 'addClaim', [claim.nodeId, article.nodeId], { evidence: evidence.length });
+    return claim;
+  });
+}
+
+async function resolveEvidenceItems(manager: EntityManager, article: Article, items: EvidenceInput[]): Promise<ResolvedEvidence[]> {
+  const sentences = await manager.getRepository(Sentence).find({ where: { articleId: article.id }, order: { index: 'ASC' } });
+  const text = new ResolvableText(article.body, sentences);
+  const resolved = items.map((item, i) => {
+    const field = `input.evidence[${i}]`;
+    const sentenceId = item.sentenceId != null ? parseGlobalId(item.sentenceId, 'Sentence', `${field}.sentenceId`) : undefined;
+    try {
+      return resolveEvidence(text, {
+        sentenceId,
+        start: item.start ?? undefined,
+        end: item.end ?? undefined,
+        exact: item.exact ?? undefined,
+        prefix: item.prefix ?? undefined,
+        suffix: item.suffix ?? undefined,
+      });
+    } catch (error) {
+      if (error instanceof SelectorError) throw badInput(field, `Evidence ${i + 1}: ${error.message}`);
+      throw error;
+    }
+  });
+  // The same span given twice is one piece of evidence.
+  return resolved.filter((span, i) => resolved.findIndex((other) => other.start === span.start && other.end === span.end) === i);
+}
+
+/** The actor behind an id, following merges to the actor that now stands for it. */
+async function currentActorId(manager: EntityManager, id: string, field: string): Promise<string> {
+  let actor = await manager.getRepository(Actor).findOneBy({ id: parseGlobalId(id, 'Actor', field) });
+  for (let hops = 0; actor !== null && actor.mergedIntoId !== null && hops < 10; hops += 1) {
+    actor = await manager.getRepository(Actor).findOneBy({ id: actor.mergedIntoId });
+  }
+  if (actor === null) throw badInput(field, 'No actor with this id');
+  return actor.id;
+}
+
+async function existingEventIds(manager: EntityManager, ids: string[]): Promise<string[]> {
+  const rowIds = [...new Set(ids.map((id, i) => parseGlobalId(id, 'Event', `input.eventIds[${i}]`)))];
+  if (rowIds.length === 0) return [];
+  const found = new Set(
+    (
+      await manager
+        .getRepository(Event)
+        .createQueryBuilder('event')
+        .select('event.id', 'id')
+        .whereInIds(rowIds)
+        .getRawMany<{ id: string }>()
+    ).map((row) => String(row.id)),
+  );
+  const missing = ids.findIndex((id) => !found.has(parseGlobalId(id, 'Event', 'input.eventIds')));
+  if (missing !== -1) throw badInput(`input.eventIds[${missing}]`, 'No event with this id');
+  return rowIds;
+}

@@ -1,0 +1,82 @@
+import { once } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import type { DataSource } from 'typeorm';
+import { resolveViewer } from '../common/auth';
+import { badInput, VerbatimError } from '../common/errors';
+import type { Logger } from '../common/logger';
+import type { Config } from '../config';
+import { createLoaders } from '../context';
+import { claimCriteria } from './claim-criteria';
+import { ClaimKind, ReviewStatus } from './claim.entity';
+import type { ClaimFilter } from './claim.inputs';
+import { exportClaimAnnotations } from './claim-export.service';
+
+const HTTP_STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403 };
+
+/**
+ * `GET /export/claims.jsonld?articleId=...&status=ACCEPTED`: every visible claim matching the
+ * ClaimFilter fields given as query parameters, streamed as NDJSON, one Web Annotation per line.
+ */
+export function claimExportRoute(deps: { db: DataSource; config: Config; logger: Logger; operatorOrganizationId: string }): RequestHandler {
+  const { db, config, logger } = deps;
+  return async (req, res) => {
+    const requestId = randomUUID();
+    res.setHeader('x-request-id', requestId);
+    try {
+      const viewer = await resolveViewer(db, config, deps.operatorOrganizationId, req.header('authorization'));
+      const criteria = claimCriteria(filterFromQuery(req.query), 'query');
+      const ctx = { requestId, viewer, db, config, loaders: createLoaders(db, viewer) };
+      res.status(200).type('application/x-ndjson; charset=utf-8');
+      await exportClaimAnnotations(
+        ctx,
+        criteria,
+        () => createLoaders(db, viewer),
+        async (annotation) => {
+          if (!res.write(`${JSON.stringify(annotation)}\n`)) await once(res, 'drain');
+        },
+      );
+      res.end();
+    } catch (error) {
+      if (res.headersSent) {
+        logger.error({ err: error, requestId }, 'claim export failed mid-stream');
+        res.destroy();
+        return;
+      }
+      const known = error instanceof VerbatimError;
+      if (!known) logger.error({ err: error, requestId }, 'claim export failed');
+      const code = known ? String(error.extensions.code) : 'INTERNAL_SERVER_ERROR';
+      const message = known ? error.message : 'Internal server error';
+      res.status(HTTP_STATUS[code] ?? 500).json({ errors: [{ message, extensions: known ? error.extensions : { code } }] });
+    }
+  };
+}
+
+const ID_PARAMS = ['actorId', 'claimantId', 'eventId', 'articleId', 'sourceId'] as const;
+
+function filterFromQuery(query: Record<string, unknown>): ClaimFilter {
+  const filter: ClaimFilter = {};
+  const text = (name: string): string | undefined => {
+    const value = query[name];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string' || value.length > 500) throw badInput(`query.${name}`, `${name} must be given once, as text`);
+    return value;
+  };
+  for (const name of ID_PARAMS) filter[name] = text(name);
+  const status = text('status');
+  if (status !== undefined && !(status in ReviewStatus))
+    throw badInput('query.status', `status is one of ${Object.keys(ReviewStatus).join(', ')}`);
+  filter.status = status as ReviewStatus | undefined;
+  const kind = text('kind');
+  if (kind !== undefined && !(kind in ClaimKind)) throw badInput('query.kind', `kind is one of ${Object.keys(ClaimKind).join(', ')}`);
+  filter.kind = kind as ClaimKind | undefined;
+  filter.search = text('search');
+  for (const name of ['from', 'to'] as const) {
+    const value = text(name);
+    if (value === undefined) continue;
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) throw badInput(`query.${name}`, `${name} must be an ISO 8601 date-time`);
+    filter[name] = date;
+  }
+  return filter;
+}

@@ -1,0 +1,71 @@
+import type { EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/audit.service';
+import { badInput, conflict, forbidden } from '../common/errors';
+import { parseGlobalId } from '../common/global-id';
+import type { Context } from '../context';
+import { Role } from '../organizations/role';
+import { onlyVisibleClaims } from './claim-access';
+import { ClaimRevision } from './claim-revision.entity';
+import { Claim, ReviewStatus } from './claim.entity';
+
+/**
+ * The claim workflow. Claims are never edited in place: a review records a status and a note,
+ * a revision keeps the old text, a retraction keeps the claim with its reason, so research
+ * built on a claim stays reproducible. Only the writing organisation (or an admin) may act.
+ */
+export async function reviewClaim(ctx: Context, id: string, status: ReviewStatus, note: string | undefined): Promise<Claim> {
+  if (status === ReviewStatus.RETRACTED) throw badInput('status', 'Use retractClaim to retract a claim, with a reason');
+  return changeClaim(ctx, id, 'reviewClaim', async (manager, claim) => {
+    claim.status = status;
+    claim.reviewNote = note?.trim() || null;
+    return { status, note: claim.reviewNote };
+  });
+}
+
+export async function reviseClaim(ctx: Context, id: string, text: string, note: string | undefined): Promise<Claim> {
+  const revised = text.trim();
+  if (revised === '') throw badInput('text', 'The revised text is empty');
+  return changeClaim(ctx, id, 'reviseClaim', async (manager, claim) => {
+    if (revised === claim.text) throw badInput('text', 'The revised text is the same as the current one');
+    await manager.getRepository(ClaimRevision).insert({ claimId: claim.id, text: claim.text, note: note?.trim() || null });
+    const previous = claim.text;
+    claim.text = revised;
+    return { previous };
+  });
+}
+
+export async function retractClaim(ctx: Context, id: string, reason: string): Promise<Claim> {
+  if (reason.trim() === '') throw badInput('reason', 'Say why the claim is retracted');
+  return changeClaim(ctx, id, 'retractClaim', async (_manager, claim) => {
+    claim.status = ReviewStatus.RETRACTED;
+    claim.retractionReason = reason.trim();
+    return { reason: claim.retractionReason };
+  });
+}
+
+/** Locks the claim, checks the caller may change it, applies `change`, saves and audits: one transaction. */
+async function changeClaim(
+  ctx: Context,
+  id: string,
+  operation: string,
+  change: (manager: EntityManager, claim: Claim) => Promise<Record<string, unknown>>,
+): Promise<Claim> {
+  const rowId = parseGlobalId(id, 'Claim', 'id');
+  return ctx.db.transaction(async (manager) => {
+    const query = manager
+      .getRepository(Claim)
+      .createQueryBuilder('claim')
+      .where('claim.id = :rowId', { rowId })
+      .setLock('pessimistic_write');
+    const claim = await onlyVisibleClaims(query, ctx.viewer, 'claim').getOne();
+    if (claim === null) throw badInput('id', 'No claim with this id');
+    if (claim.organizationId !== ctx.viewer.organizationId && ctx.viewer.role !== Role.ADMIN) {
+      throw forbidden('Only the organisation that wrote this claim (or an admin) may change it');
+    }
+    if (claim.status === ReviewStatus.RETRACTED) throw conflict('This claim was retracted; it can no longer change', { field: 'id' });
+    const details = await change(manager, claim);
+    const saved = await manager.getRepository(Claim).save(claim);
+    await recordAudit(ctx, manager, operation, [claim.nodeId], details);
+    return saved;
+  });
+}

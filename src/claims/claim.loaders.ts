@@ -1,0 +1,65 @@
+import DataLoader from 'dataloader';
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { Actor } from '../actors/actor.entity';
+import { childCountLoader, childListLoader, childPageLoader, type ChildSpec } from '../common/loaders';
+import type { Viewer } from '../common/viewer';
+import { Event } from '../events/event.entity';
+import { applyClaimCriteria, type ClaimCriteria } from './claim-criteria';
+import { onlyVisibleClaims } from './claim-access';
+import { ClaimRevision } from './claim-revision.entity';
+import { Claim } from './claim.entity';
+import { Evidence } from './evidence.entity';
+
+/** Claim loaders see only what the viewer may see: the visibility rule is part of every query. */
+export function createClaimLoaders(db: DataSource, viewer: Viewer) {
+  const claims = db.getRepository(Claim);
+  const visible = (query: SelectQueryBuilder<Claim>, criteria?: ClaimCriteria) => {
+    onlyVisibleClaims(query, viewer, 'child');
+    if (criteria !== undefined) applyClaimCriteria(query, 'child', criteria);
+  };
+  const byArticle: ChildSpec<Claim, ClaimCriteria> = { parent: 'child.article_id', scope: visible };
+  const byClaimant: ChildSpec<Claim, ClaimCriteria> = { parent: 'child.claimant_id', scope: visible };
+  const bySubject: ChildSpec<Claim, ClaimCriteria> = {
+    parent: 'subject.actor_id',
+    join: (query) => query.innerJoin('claim_subject', 'subject', 'subject.claim_id = child.id'),
+    scope: visible,
+  };
+
+  return {
+    claimById: new DataLoader<string, Claim | null>(async (ids) => {
+      const rows = await onlyVisibleClaims(
+        claims.createQueryBuilder('child').where('child.id IN (:...ids)', { ids: [...ids] }),
+        viewer,
+        'child',
+      ).getMany();
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    claimPageByArticleId: childPageLoader(claims, 'id', byArticle),
+    claimCountByArticleId: childCountLoader(claims, byArticle),
+    claimPageByClaimantId: childPageLoader(claims, 'id', byClaimant),
+    claimCountByClaimantId: childCountLoader(claims, byClaimant),
+    claimPageBySubjectId: childPageLoader(claims, 'id', bySubject),
+    claimCountBySubjectId: childCountLoader(claims, bySubject),
+    claimsBySentenceId: childListLoader(claims, 'id', {
+      parent: 'evidence.sentence_id',
+      join: (query) => query.innerJoin('evidence', 'evidence', 'evidence.claim_id = child.id'),
+      scope: visible,
+    }),
+    claimsByEventId: childListLoader(claims, 'id', {
+      parent: 'link.event_id',
+      join: (query) => query.innerJoin('claim_event', 'link', 'link.claim_id = child.id'),
+      scope: visible,
+    }),
+    evidenceByClaimId: childListLoader(db.getRepository(Evidence), 'id', { parent: 'child.claim_id' }),
+    revisionsByClaimId: childListLoader(db.getRepository(ClaimRevision), 'id', { parent: 'child.claim_id' }),
+    subjectsByClaimId: childListLoader(db.getRepository(Actor), 'id', {
+      parent: 'subject.claim_id',
+      join: (query) => query.innerJoin('claim_subject', 'subject', 'subject.actor_id = child.id'),
+    }),
+    eventsByClaimId: childListLoader(db.getRepository(Event), 'id', {
+      parent: 'link.claim_id',
+      join: (query) => query.innerJoin('claim_event', 'link', 'link.event_id = child.id'),
+    }),
+  };
+}

@@ -1,0 +1,98 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { Actor } from '../actors/actor.entity';
+import { Article } from '../articles/article.entity';
+import { ConnectionArgs } from '../common/pagination';
+import type { Context } from '../context';
+import { Event } from '../events/event.entity';
+import { Role } from '../organizations/role';
+import { addClaim } from './add-claim.service';
+import { annotationOf } from './claim-export.service';
+import { reviewClaim, reviseClaim, retractClaim } from './claim-review.service';
+import { ClaimRevision } from './claim-revision.entity';
+import { Claim, ReviewStatus } from './claim.entity';
+import { AddClaimInput, ClaimFilter } from './claim.inputs';
+import { listClaims } from './claim.service';
+import { ClaimConnection } from './claim.types';
+import { Evidence } from './evidence.entity';
+
+@Resolver(() => Claim)
+export class ClaimResolver {
+  @Query(() => ClaimConnection, { description: 'Claims the viewer may see, in the order they were added' })
+  claims(
+    @Ctx() ctx: Context,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => ClaimFilter, { nullable: true }) filter?: ClaimFilter,
+  ): Promise<ClaimConnection> {
+    return listClaims(ctx, args, filter);
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Claim, { description: 'Records a claim traced to one or more spans of one article; new claims are PROPOSED' })
+  addClaim(@Ctx() ctx: Context, @Arg('input', () => AddClaimInput) input: AddClaimInput): Promise<Claim> {
+    return addClaim(ctx, input);
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Claim, { description: 'Sets PROPOSED, ACCEPTED or REJECTED, with a note' })
+  reviewClaim(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('status', () => ReviewStatus) status: ReviewStatus,
+    @Arg('note', () => String, { nullable: true }) note?: string,
+  ): Promise<Claim> {
+    return reviewClaim(ctx, id, status, note);
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Claim, { description: 'Replaces the text; the old text is kept in revisions' })
+  reviseClaim(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('text', () => String) text: string,
+    @Arg('note', () => String, { nullable: true }) note?: string,
+  ): Promise<Claim> {
+    return reviseClaim(ctx, id, text, note);
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Claim, { description: 'Marks the claim RETRACTED with a reason; it stays readable' })
+  retractClaim(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string): Promise<Claim> {
+    return retractClaim(ctx, id, reason);
+  }
+
+  @FieldResolver(() => Article)
+  async article(@Root() claim: Claim, @Ctx() ctx: Context): Promise<Article> {
+    return (await ctx.loaders.articleById.load(claim.articleId)) as Article;
+  }
+
+  @FieldResolver(() => Actor, { nullable: true, description: 'Who makes the claim; null when the article itself reports it' })
+  async claimant(@Root() claim: Claim, @Ctx() ctx: Context): Promise<Actor | null> {
+    return claim.claimantId === null ? null : ctx.loaders.actorById.load(claim.claimantId);
+  }
+
+  @FieldResolver(() => [Actor])
+  subjects(@Root() claim: Claim, @Ctx() ctx: Context): Promise<Actor[]> {
+    return ctx.loaders.subjectsByClaimId.load(claim.id);
+  }
+
+  @FieldResolver(() => [Event])
+  events(@Root() claim: Claim, @Ctx() ctx: Context): Promise<Event[]> {
+    return ctx.loaders.eventsByClaimId.load(claim.id);
+  }
+
+  @FieldResolver(() => [Evidence])
+  evidence(@Root() claim: Claim, @Ctx() ctx: Context): Promise<Evidence[]> {
+    return ctx.loaders.evidenceByClaimId.load(claim.id);
+  }
+
+  @FieldResolver(() => [ClaimRevision], { description: 'Earlier texts, oldest first' })
+  revisions(@Root() claim: Claim, @Ctx() ctx: Context): Promise<ClaimRevision[]> {
+    return ctx.loaders.revisionsByClaimId.load(claim.id);
+  }
+
+  @FieldResolver(() => GraphQLJSON, { description: 'W3C Web Annotation (JSON-LD) of this claim, with PROV-O provenance' })
+  annotation(@Root() claim: Claim, @Ctx() ctx: Context): Promise<Record<string, unknown>> {
+    return annotationOf(ctx, claim);
+  }
+}

@@ -1,0 +1,58 @@
+import type { Actor } from '../actors/actor.entity';
+import type { Article } from '../articles/article.entity';
+import { badInput } from '../common/errors';
+import { parseGlobalId } from '../common/global-id';
+import { readPage } from '../common/loaders';
+import { pageWindow, type ConnectionArgs } from '../common/pagination';
+import type { Context } from '../context';
+import { applyClaimCriteria, claimCriteria, type ClaimCriteria } from './claim-criteria';
+import { onlyVisibleClaims } from './claim-access';
+import { Claim } from './claim.entity';
+import type { ClaimFilter } from './claim.inputs';
+import { ClaimConnection } from './claim.types';
+
+/** A claim the viewer may see, by global id; refusing ids that are not claims. */
+export async function findClaim(ctx: Context, id: string, field = 'id'): Promise<Claim | null> {
+  return ctx.loaders.claimById.load(parseGlobalId(id, 'Claim', field));
+}
+
+export async function listClaims(ctx: Context, args: ConnectionArgs, filter?: ClaimFilter): Promise<ClaimConnection> {
+  const criteria = claimCriteria(filter);
+  const query = () => {
+    const claims = onlyVisibleClaims(ctx.db.getRepository(Claim).createQueryBuilder('claim'), ctx.viewer, 'claim');
+    applyClaimCriteria(claims, 'claim', criteria);
+    return claims;
+  };
+  const page = await readPage(query(), 'id', pageWindow(args));
+  return new ClaimConnection(page, () => query().getCount());
+}
+
+export async function claimsOfArticle(
+  ctx: Context,
+  article: Article,
+  args: ConnectionArgs,
+  filter?: ClaimFilter,
+): Promise<ClaimConnection> {
+  const key = { parentId: article.id, filter: claimCriteria(filter) };
+  const page = await ctx.loaders.claimPageByArticleId.load({ ...key, window: pageWindow(args) });
+  return new ClaimConnection(page, () => ctx.loaders.claimCountByArticleId.load(key));
+}
+
+export async function claimsMadeBy(ctx: Context, actor: Actor, args: ConnectionArgs): Promise<ClaimConnection> {
+  const key = { parentId: actor.id, filter: {} as ClaimCriteria };
+  const page = await ctx.loaders.claimPageByClaimantId.load({ ...key, window: pageWindow(args) });
+  return new ClaimConnection(page, () => ctx.loaders.claimCountByClaimantId.load(key));
+}
+
+export async function claimsAbout(ctx: Context, actor: Actor, args: ConnectionArgs): Promise<ClaimConnection> {
+  const key = { parentId: actor.id, filter: {} as ClaimCriteria };
+  const page = await ctx.loaders.claimPageBySubjectId.load({ ...key, window: pageWindow(args) });
+  return new ClaimConnection(page, () => ctx.loaders.claimCountBySubjectId.load(key));
+}
+
+/** The claim a mutation acts on: missing and invisible answer alike, so nothing leaks. */
+export async function requireClaim(ctx: Context, id: string, field = 'id'): Promise<Claim> {
+  const claim = await findClaim(ctx, id, field);
+  if (claim === null) throw badInput(field, 'No claim with this id');
+  return claim;
+}
