@@ -13,6 +13,7 @@ import { ClaimRevision } from './claim-revision.entity';
 import { Claim, ReviewStatus } from './claim.entity';
 import { AddClaimInput, ClaimFilter } from './claim.inputs';
 import { listClaims } from './claim.service';
+import { linkClaimToEvent } from './link-claim-event.service';
 import { ClaimConnection } from './claim.types';
 import { Evidence } from './evidence.entity';
 
@@ -59,6 +60,16 @@ export class ClaimResolver {
   @Mutation(() => Claim, { description: 'Marks the claim RETRACTED with a reason; it stays readable' })
   retractClaim(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string): Promise<Claim> {
     return retractClaim(ctx, id, reason);
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Claim, { description: 'Records that the claim reports the event; idempotent' })
+  linkClaimToEvent(
+    @Ctx() ctx: Context,
+    @Arg('claimId', () => ID) claimId: string,
+    @Arg('eventId', () => ID) eventId: string,
+  ): Promise<Claim> {
+    return linkClaimToEvent(ctx, claimId, eventId);
   }
 
   @FieldResolver(() => Article)

@@ -462,3 +462,42 @@ describe('Web Annotation export', () => {
     expect(((await bad.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('linkClaimToEvent', () => {
+  const LINK = `mutation($claim: ID!, $event: ID!) { linkClaimToEvent(claimId: $claim, eventId: $event) { id events { id } } }`;
+
+  it('links once, idempotently, with one audit row', async () => {
+    const claim = (await add({ evidence: [{ exact: 'Friday' }] })).data!.addClaim;
+    const event = await insertEvent(app.db, 'PROTESTS');
+    const first = await app.gql<{ linkClaimToEvent: { events: Array<{ id: string }> } }>(LINK, { claim: claim.id, event: event.id });
+    expect(first.data!.linkClaimToEvent.events).toEqual([{ id: event.id }]);
+    const before = await app.rowCounts();
+    const again = await app.gql<{ linkClaimToEvent: { events: Array<{ id: string }> } }>(LINK, { claim: claim.id, event: event.id });
+    expect(again.data!.linkClaimToEvent.events).toEqual([{ id: event.id }]);
+    expect(await app.rowCounts()).toEqual(before);
+    const audit = await app.db.query<unknown[]>(`SELECT 1 FROM audit_log WHERE operation = 'linkClaimToEvent' AND $1 = ANY(target_ids)`, [claim.id]);
+    expect(audit).toHaveLength(1);
+  });
+
+  it('refuses unknown, invisible or malformed ids with nothing written', async () => {
+    const owner = await insertApiKey(app.db, Role.EDITOR, 'Link Owner');
+    const hidden = (await add({ visibility: 'ORGANIZATION', evidence: [{ exact: 'Friday' }] }, owner)).data!.addClaim;
+    const event = await insertEvent(app.db);
+    const before = await app.rowCounts();
+    const stranger = await insertApiKey(app.db, Role.EDITOR, 'Link Stranger');
+    const counts = await app.rowCounts();
+    expect((await app.gql(LINK, { claim: hidden.id, event: event.id }, { key: stranger })).errors?.[0].extensions).toMatchObject({
+      field: 'claimId',
+    });
+    expect(
+      (await app.gql(LINK, { claim: hidden.id, event: Buffer.from('Event:99999').toString('base64url') }, { key: owner })).errors?.[0]
+        .extensions,
+    ).toMatchObject({ field: 'eventId' });
+    expect((await app.gql(LINK, { claim: event.id, event: event.id })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'claimId',
+    });
+    expect(await app.rowCounts()).toEqual(counts);
+    expect(counts.claim_event).toBe(before.claim_event);
+  });
+});
