@@ -3,8 +3,9 @@ import { Article } from '../articles/article.entity';
 import type { Context } from '../context';
 import { SourceKind } from '../sources/source.entity';
 import { demoArticles } from './demo-articles';
+import { loadDemoClaims } from './load-demo-claims';
 
-/** Loads the demo articles when the database has no article yet; returns how many it loaded. */
+/** Loads the demo articles and their claims when the database has no article yet; returns how many articles. */
 export async function loadDemoData(ctx: Context): Promise<number> {
   if ((await ctx.db.getRepository(Article).count()) > 0) return 0;
   for (const demo of demoArticles) {
@@ -14,5 +15,6 @@ export async function loadDemoData(ctx: Context): Promise<number> {
       publishedAt: new Date(demo.publishedAt),
     });
   }
+  await loadDemoClaims(ctx);
   return demoArticles.length;
 }

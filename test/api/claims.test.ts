@@ -475,7 +475,9 @@ describe('linkClaimToEvent', () => {
     const again = await app.gql<{ linkClaimToEvent: { events: Array<{ id: string }> } }>(LINK, { claim: claim.id, event: event.id });
     expect(again.data!.linkClaimToEvent.events).toEqual([{ id: event.id }]);
     expect(await app.rowCounts()).toEqual(before);
-    const audit = await app.db.query<unknown[]>(`SELECT 1 FROM audit_log WHERE operation = 'linkClaimToEvent' AND $1 = ANY(target_ids)`, [claim.id]);
+    const audit = await app.db.query<unknown[]>(`SELECT 1 FROM audit_log WHERE operation = 'linkClaimToEvent' AND $1 = ANY(target_ids)`, [
+      claim.id,
+    ]);
     expect(audit).toHaveLength(1);
   });
 
