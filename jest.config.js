@@ -3,6 +3,8 @@ module.exports = {
   preset: 'ts-jest',
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  // type-graphql and TypeORM decorators need the metadata polyfill before any module loads.
+  setupFiles: ['reflect-metadata'],
   // Starts an embedded PostgreSQL (unless DATABASE_URL is set) outside the test sandbox.
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',

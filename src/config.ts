@@ -18,6 +18,8 @@ export interface Config {
   dbPoolSize: number;
   statementTimeoutMs: number;
   maxRequestBytes: number;
+  maxQueryCost: number;
+  maxQueryDepth: number;
   logLevel: string;
   production: boolean;
 }
@@ -34,6 +36,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     VERBATIM_DB_POOL_SIZE: num({ default: 10 }),
     VERBATIM_STATEMENT_TIMEOUT_MS: num({ default: 15_000 }),
     VERBATIM_MAX_REQUEST_BYTES: num({ default: 5 * 1024 * 1024 }),
+    VERBATIM_MAX_QUERY_COST: num({ default: 25_000, desc: 'Largest estimated cost of one query (see README)' }),
+    VERBATIM_MAX_QUERY_DEPTH: num({ default: 12 }),
     LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
     NODE_ENV: str({ default: 'development' }),
   });
@@ -51,6 +55,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: raw.VERBATIM_DB_POOL_SIZE,
     statementTimeoutMs: raw.VERBATIM_STATEMENT_TIMEOUT_MS,
     maxRequestBytes: raw.VERBATIM_MAX_REQUEST_BYTES,
+    maxQueryCost: raw.VERBATIM_MAX_QUERY_COST,
+    maxQueryDepth: raw.VERBATIM_MAX_QUERY_DEPTH,
     logLevel: raw.LOG_LEVEL,
     production: raw.NODE_ENV === 'production',
   });

@@ -10,6 +10,7 @@ import { claimExportRoute } from './claims/claim-export.route';
 import { ensureOperatorOrganization, resolveViewer } from './common/auth';
 import { formatError, isClientError } from './common/error-format';
 import { inputGuardPlugin } from './common/input-guard';
+import { queryLimitsPlugin } from './common/query-limits';
 import type { Logger } from './common/logger';
 import { createMetrics } from './common/metrics';
 import type { Config } from './config';
@@ -32,14 +33,16 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   app.disable('x-powered-by');
   const httpServer = await listen(app, config.port);
 
+  const schema = await buildVerbatimSchema();
   const apollo = new ApolloServer<Context>({
-    schema: await buildVerbatimSchema(),
+    schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       inputGuardPlugin,
+      queryLimitsPlugin(schema, { maxCost: config.maxQueryCost, maxDepth: config.maxQueryDepth }),
       errorLoggingPlugin(logger),
       metrics.plugin,
       ...(config.exposeSqlCount ? [sqlCountPlugin] : []),

@@ -49,7 +49,8 @@ async function add(input: Record<string, unknown>, key?: string | null): Promise
 }
 
 beforeAll(async () => {
-  app = await startTestApp();
+  // The statement-count tests ask for large nested pages on purpose.
+  app = await startTestApp({ VERBATIM_MAX_QUERY_COST: '100000000' });
   const { data } = await app.gql<{ ingestArticle: { article: { id: string; body: string; sentences: { nodes: Array<{ id: string }> } } } }>(
     `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { article { id body sentences { nodes { id } } } } }`,
     { input: articleInput({ body: BODY }) },

@@ -5,7 +5,8 @@ let app: TestApp;
 const articleIds: string[] = [];
 
 beforeAll(async () => {
-  app = await startTestApp();
+  // The statement-count tests ask for large nested pages on purpose.
+  app = await startTestApp({ VERBATIM_MAX_QUERY_COST: '100000000' });
   for (let i = 0; i < 7; i += 1) {
     const source = i % 2 === 0 ? { name: 'Even Wire', domain: 'even.example' } : { name: 'Odd Wire', domain: 'odd.example' };
     const body = Array.from({ length: 3 + i }, (_, n) => `Sentence number ${n + 1} of article ${i + 1}.`).join(' ');
