@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { createArticleLoaders } from './articles/article.loaders';
 import type { Config } from './config';
 import type { Viewer } from './common/viewer';
+import { createOrganizationLoaders } from './organizations/organization.loaders';
 import { createSourceLoaders } from './sources/source.loaders';
 
 /** Everything a request may use; services take it first. */
@@ -20,5 +21,6 @@ export function createLoaders(db: DataSource) {
   return {
     ...createSourceLoaders(db),
     ...createArticleLoaders(db),
+    ...createOrganizationLoaders(db),
   };
 }

@@ -7,9 +7,11 @@ import { SentenceResolver } from './articles/sentence.resolver';
 import { authChecker } from './common/auth';
 import { validateArgument } from './common/validation';
 import { NodeResolver } from './nodes/node.resolver';
+import { ApiKeyResolver } from './organizations/api-key.resolver';
+import { OrganizationResolver } from './organizations/organization.resolver';
 import { SourceResolver } from './sources/source.resolver';
 
-export const resolvers = [NodeResolver, SourceResolver, ArticleResolver, SentenceResolver] as const;
+export const resolvers = [NodeResolver, SourceResolver, ArticleResolver, SentenceResolver, OrganizationResolver, ApiKeyResolver] as const;
 
 /** The GraphQL schema, built from the decorated classes (every input validated by class-validator). */
 export async function buildVerbatimSchema(): Promise<GraphQLSchema> {
