@@ -4,6 +4,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { ArticleResolver } from './articles/article.resolver';
 import { SentenceResolver } from './articles/sentence.resolver';
+import { AuditLogResolver } from './audit/audit.resolver';
 import { authChecker } from './common/auth';
 import { validateArgument } from './common/validation';
 import { NodeResolver } from './nodes/node.resolver';
@@ -11,7 +12,15 @@ import { ApiKeyResolver } from './organizations/api-key.resolver';
 import { OrganizationResolver } from './organizations/organization.resolver';
 import { SourceResolver } from './sources/source.resolver';
 
-export const resolvers = [NodeResolver, SourceResolver, ArticleResolver, SentenceResolver, OrganizationResolver, ApiKeyResolver] as const;
+export const resolvers = [
+  NodeResolver,
+  SourceResolver,
+  ArticleResolver,
+  SentenceResolver,
+  OrganizationResolver,
+  ApiKeyResolver,
+  AuditLogResolver,
+] as const;
 
 /** The GraphQL schema, built from the decorated classes (every input validated by class-validator). */
 export async function buildVerbatimSchema(): Promise<GraphQLSchema> {

@@ -10,6 +10,7 @@ const API_KEYS = `query($organizationId: ID) {
   apiKeys(organizationId: $organizationId) { prefix role label createdAt lastUsedAt revokedAt organization { id name } }
 }`;
 const REVOKE = `mutation($prefix: String!) { revokeApiKey(prefix: $prefix) { prefix role revokedAt organization { name } } }`;
+const AUDIT = `{ auditLog(last: 100) { nodes { operation apiKeyPrefix targetIds details createdAt organization { name } } } }`;
 const NODE = `query($id: ID!) { node(id: $id) { id ... on Organization { name } } nodes(ids: [$id]) { id } }`;
 
 interface KeyInfo {
@@ -74,6 +75,7 @@ describe('organisations and API keys', () => {
       ['createApiKey', CREATE_API_KEY, () => ({ organizationId: toGlobalId('Organization', '1'), role: 'ADMIN' })],
       ['revokeApiKey', REVOKE, () => ({ prefix: 'vbt_whatever' })],
       ['apiKeys', API_KEYS, () => ({})],
+      ['auditLog', AUDIT, () => ({})],
     ];
     let editorKey: string;
     let readerKey: string;
@@ -126,8 +128,10 @@ describe('organisations and API keys', () => {
     await app.gql(INGEST, { input: articleInput() }, { key: created.key });
 
     const listed = JSON.stringify(await app.gql(API_KEYS));
+    const audit = JSON.stringify(await app.gql(AUDIT));
     expect(listed).toContain(created.prefix);
-    for (const text of [listed]) {
+    expect(audit).toContain(created.prefix);
+    for (const text of [listed, audit]) {
       expect(text).not.toContain(created.key);
       expect(text).not.toContain(hashKey(created.key));
     }
