@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createActorLoaders } from './actors/actor.loaders';
 import { createArticleLoaders } from './articles/article.loaders';
@@ -6,6 +7,8 @@ import type { Config } from './config';
 import type { Viewer } from './common/viewer';
 import { createEventLoaders } from './events/event.loaders';
 import { createMentionLoaders } from './mentions/mention.loaders';
+import { createOrganizationLoaders } from './organizations/organization.loaders';
+import { Role } from './organizations/role';
 import { createSourceLoaders } from './sources/source.loaders';
 
 /** Everything a request may use; services take it first. */
@@ -28,5 +31,15 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
     ...createEventLoaders(db),
     ...createMentionLoaders(db),
     ...createClaimLoaders(db, viewer),
+    ...createOrganizationLoaders(db),
   };
+}
+
+/**
+ * The operator acting outside HTTP (demo loading, the CLI): an ADMIN of the operator
+ * organisation, recorded in the audit log under `keyPrefix`.
+ */
+export function createSystemContext(db: DataSource, config: Config, operatorOrganizationId: string, keyPrefix: string): Context {
+  const viewer: Viewer = { organizationId: operatorOrganizationId, role: Role.ADMIN, keyPrefix };
+  return { requestId: `${keyPrefix}-${randomUUID()}`, viewer, loaders: createLoaders(db, viewer), db, config };
 }

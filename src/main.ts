@@ -1,12 +1,10 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { ensureOperatorOrganization } from './common/auth';
 import { createLogger } from './common/logger';
 import { loadConfig } from './config';
-import { createLoaders } from './context';
+import { createSystemContext } from './context';
 import { openDatabase } from './db/database';
 import { loadDemoData } from './demo/load-demo';
-import { Role } from './organizations/role';
 import { startServer } from './server';
 
 /** `npm start`: config → database (embedded or DATABASE_URL) → migrations → demo data → server. */
@@ -18,8 +16,7 @@ async function main(): Promise<void> {
 
   if (config.loadDemoData) {
     const organizationId = await ensureOperatorOrganization(db);
-    const viewer = { organizationId, role: Role.ADMIN, keyPrefix: 'demo' };
-    const loaded = await loadDemoData({ requestId: randomUUID(), viewer, loaders: createLoaders(db, viewer), db, config });
+    const loaded = await loadDemoData(createSystemContext(db, config, organizationId, 'demo'));
     if (loaded > 0) logger.info({ articles: loaded }, 'loaded demo data');
   }
 

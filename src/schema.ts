@@ -13,11 +13,14 @@ import {
   EvidenceResolver,
   SentenceClaimsResolver,
 } from './claims/claim-fields.resolver';
+import { AuditLogResolver } from './audit/audit.resolver';
 import { authChecker } from './common/auth';
 import { validateArgument } from './common/validation';
 import { EventResolver, ParticipantResolver } from './events/event.resolver';
 import { MentionResolver } from './mentions/mention.resolver';
 import { NodeResolver } from './nodes/node.resolver';
+import { ApiKeyResolver } from './organizations/api-key.resolver';
+import { OrganizationResolver } from './organizations/organization.resolver';
 import { SourceResolver } from './sources/source.resolver';
 
 export const resolvers = [
@@ -35,6 +38,9 @@ export const resolvers = [
   SentenceClaimsResolver,
   ActorClaimsResolver,
   EventClaimsResolver,
+  OrganizationResolver,
+  ApiKeyResolver,
+  AuditLogResolver,
 ] as const;
 
 /** The GraphQL schema, built from the decorated classes (every input validated by class-validator). */

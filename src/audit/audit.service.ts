@@ -1,6 +1,11 @@
 import type { EntityManager } from 'typeorm';
+import { parseGlobalId } from '../common/global-id';
+import { readPage } from '../common/loaders';
+import { pageWindow } from '../common/pagination';
 import type { Context } from '../context';
 import { AuditLog } from './audit-log.entity';
+import type { AuditLogArgs } from './audit.inputs';
+import { AuditEntryConnection } from './audit.types';
 
 /** Records a mutation in the caller's transaction, so the audit row commits with the change. */
 export async function recordAudit(
@@ -17,4 +22,18 @@ export async function recordAudit(
     targetIds,
     details: { requestId: ctx.requestId, ...details },
   });
+}
+
+/** The audit log in the order it was written (ids grow with time), optionally filtered. */
+export async function listAuditEntries(ctx: Context, args: AuditLogArgs): Promise<AuditEntryConnection> {
+  const organizationId = args.organizationId != null ? parseGlobalId(args.organizationId, 'Organization', 'organizationId') : null;
+  const window = pageWindow(args);
+  const query = () => {
+    const entries = ctx.db.getRepository(AuditLog).createQueryBuilder('entry');
+    if (organizationId !== null) entries.andWhere('entry.organizationId = :organizationId', { organizationId });
+    if (args.operation != null) entries.andWhere('entry.operation = :operation', { operation: args.operation });
+    return entries;
+  };
+  const page = await readPage(query(), 'id', window);
+  return new AuditEntryConnection(page, () => query().getCount());
 }

@@ -42,7 +42,20 @@ export async function resolveViewer(
   }
   const stored = await db.getRepository(ApiKey).findOneBy({ keyHash: hashKey(key) });
   if (stored === null || stored.revokedAt !== null) throw unauthenticated('Unknown or revoked API key');
+  if (stored.lastUsedAt === null || Date.now() - stored.lastUsedAt.getTime() >= KEY_USE_RESOLUTION_MS) await recordKeyUse(db, stored.id);
   return { organizationId: stored.organizationId, role: stored.role, keyPrefix: stored.prefix };
+}
+
+/** `lastUsedAt` is kept to the minute, so a busy key costs one write a minute, not one a request. */
+const KEY_USE_RESOLUTION_MS = 60_000;
+
+/** The condition repeats the check in SQL so that concurrent first requests write once. */
+async function recordKeyUse(db: DataSource, keyId: string): Promise<void> {
+  await db.query(
+    `UPDATE api_key SET last_used_at = now()
+     WHERE id = $1 AND (last_used_at IS NULL OR last_used_at <= now() - make_interval(secs => $2))`,
+    [keyId, KEY_USE_RESOLUTION_MS / 1000],
+  );
 }
 
 export function hashKey(key: string): string {

@@ -3,6 +3,7 @@ import { decodeGlobalId } from '../common/global-id';
 import { MAX_PAGE_SIZE } from '../common/pagination';
 import type { Node } from '../common/node';
 import type { Context } from '../context';
+import { findVisibleOrganization } from '../organizations/organization.service';
 
 /**
  * Any node by global id, through the per-request loaders. A malformed id is refused; a
@@ -24,6 +25,8 @@ export async function loadNode(ctx: Context, id: string, field: string): Promise
       return ctx.loaders.eventById.load(decoded.rowId);
     case 'Claim':
       return ctx.loaders.claimById.load(decoded.rowId);
+    case 'Organization':
+      return findVisibleOrganization(ctx, decoded.rowId);
     default:
       // Types whose API has not been built yet resolve to nothing rather than leaking rows.
       return null;

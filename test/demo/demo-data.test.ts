@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { ensureOperatorOrganization } from '../../src/common/auth';
-import { createLoaders } from '../../src/context';
+import { createSystemContext } from '../../src/context';
 import { loadDemoData } from '../../src/demo/load-demo';
-import { Role } from '../../src/organizations/role';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 let app: TestApp;
@@ -16,8 +14,7 @@ afterAll(async () => {
 describe('demo data', () => {
   it('loads once into an empty database: articles, claims of every kind, reviewed, revised and retracted', async () => {
     const organizationId = await ensureOperatorOrganization(app.db);
-    const viewer = { organizationId, role: Role.ADMIN, keyPrefix: 'demo' };
-    const ctx = () => ({ requestId: randomUUID(), viewer, loaders: createLoaders(app.db, viewer), db: app.db, config: app.config });
+    const ctx = () => createSystemContext(app.db, app.config, organizationId, 'demo');
     expect(await loadDemoData(ctx())).toBe(4);
     expect(await loadDemoData(ctx())).toBe(0);
 
