@@ -38,6 +38,8 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns shutdown: it drains this server, then closes the database (and the embedded server).
+    stopOnTerminationSignals: false,
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
