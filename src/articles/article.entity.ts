@@ -10,6 +10,7 @@ import type { Source } from '../sources/source.entity';
 @Entity()
 @Index('uq_article_url', ['url'], { unique: true, where: 'url IS NOT NULL' })
 @Index('ix_article_source_id_content_hash', ['sourceId', 'contentHash'])
+@Index('ix_article_text_search', { synchronize: false })
 @Check('ck_article_content_hash', `content_hash ~ '^[0-9a-f]{64}$'`)
 @Check('ck_article_sentence_count', `sentence_count >= 0`)
 @Check('ck_article_title', `char_length(title) BETWEEN 1 AND 1000`)

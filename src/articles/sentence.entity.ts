@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Check, Column, Entity, JoinColumn, ManyToOne, Unique, type Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique, type Relation } from 'typeorm';
 import { IdColumn } from '../common/columns';
 import { toGlobalId } from '../common/global-id';
 import { Node } from '../common/node';
@@ -11,6 +11,7 @@ import type { Article } from './article.entity';
 @Unique('uq_sentence_article_id_index', ['articleId', 'index'])
 @Check('ck_sentence_span', `"start" >= 0 AND "start" < "end" AND char_length(text) = "end" - "start"`)
 @Check('ck_sentence_index', `index >= 0`)
+@Index('ix_sentence_text_search', { synchronize: false })
 export class Sentence extends Node {
   @IdColumn() id!: string;
 
@@ -21,6 +22,10 @@ export class Sentence extends Node {
   @Field(() => Int, { description: 'Code-point offset into Article.body, inclusive' }) @Column('int') start!: number;
   @Field(() => Int, { description: 'Code-point offset into Article.body, exclusive' }) @Column('int') end!: number;
   @Field(() => String) @Column('text') text!: string;
+
+  /** Set on search results only: the sentence with the matched words marked. */
+  @Field(() => String, { nullable: true, description: 'On searchSentences results: the text with matches in <b>…</b>' })
+  highlight?: string | null;
 
   get nodeId(): string {
     return toGlobalId('Sentence', this.id);

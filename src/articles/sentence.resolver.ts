@@ -1,11 +1,25 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../common/pagination';
 import type { Context } from '../context';
 import { Mention } from '../mentions/mention.entity';
 import { Article } from './article.entity';
+import { SentenceConnection } from './article.types';
+import { searchSentences } from './sentence-search.service';
 import { Sentence } from './sentence.entity';
 
 @Resolver(() => Sentence)
 export class SentenceResolver {
+  @Query(() => SentenceConnection, {
+    description: 'Sentences matching words in any inflected form, best first. Web search syntax: "a phrase", -exclude, or',
+  })
+  searchSentences(
+    @Ctx() ctx: Context,
+    @Arg('query', () => String) query: string,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+  ): Promise<SentenceConnection> {
+    return searchSentences(ctx, query, args);
+  }
+
   @FieldResolver(() => Article)
   async article(@Root() sentence: Sentence, @Ctx() ctx: Context): Promise<Article> {
     return (await ctx.loaders.articleById.load(sentence.articleId)) as Article;

@@ -33,6 +33,7 @@ registerEnumType(Visibility, { name: 'Visibility', description: 'ORGANIZATION: s
 /** What a text asserts, and who asserts it; traced to spans by its evidence rows. */
 @ObjectType({ implements: Node })
 @Entity()
+@Index('ix_claim_text_search', { synchronize: false })
 @Check('ck_claim_text', `char_length(text) BETWEEN 1 AND 10000`)
 @Check('ck_claim_confidence', `extraction_confidence IS NULL OR extraction_confidence BETWEEN 0 AND 1`)
 @Check('ck_claim_retraction', `(status = 'RETRACTED') = (retraction_reason IS NOT NULL)`)

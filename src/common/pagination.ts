@@ -40,16 +40,19 @@ export class PageInfo {
 }
 
 /**
- * One page to read, as keyset bounds on an integer sort key. `forward` pages read ascending
- * from `after`; backward pages read descending from `before` and are reversed afterwards.
- * One extra row is read to tell whether more exist.
+ * One page to read, as keyset bounds: a cursor holds the sort key of a row (one value, or a
+ * tuple such as [rank, id]). `forward` pages read from `after` in sort order; backward pages
+ * read from `before` in reverse and are turned around afterwards. One extra row is read to
+ * tell whether more exist.
  */
 export interface PageWindow {
   forward: boolean;
   limit: number;
-  after: string | null;
-  before: string | null;
+  after: string[] | null;
+  before: string[] | null;
 }
+
+export type CursorKey = string | number | Array<string | number>;
 
 export function pageWindow(args: ConnectionArgs): PageWindow {
   const { first, last } = args;
@@ -60,20 +63,32 @@ export function pageWindow(args: ConnectionArgs): PageWindow {
   return { forward, limit: forward ? (first ?? DEFAULT_PAGE_SIZE) : last, after, before };
 }
 
-export function encodeCursor(key: string | number): string {
-  return Buffer.from(JSON.stringify([String(key)]), 'utf8').toString('base64url');
+export function encodeCursor(key: CursorKey): string {
+  const values = Array.isArray(key) ? key : [key];
+  return Buffer.from(JSON.stringify(values.map(String)), 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string, field: string): string {
+function decodeCursor(cursor: string, field: string): string[] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 1 && typeof parsed[0] === 'string' && isBigint(parsed[0])) {
-      return parsed[0];
-    }
+    if (Array.isArray(parsed) && parsed.length >= 1 && parsed.length <= 4 && parsed.every(isNumberText)) return parsed;
   } catch {
     // fall through to the error below
   }
-  throw badInput(field, 'Not a cursor of this connection; use a cursor returned by the API');
+  throw notACursor(field);
+}
+
+function notACursor(field: string) {
+  return badInput(field, 'Not a cursor of this connection; use a cursor returned by the API');
+}
+
+function isNumberText(value: unknown): value is string {
+  return typeof value === 'string' && /^-?\d{1,19}(\.\d{1,20})?(e-?\d{1,3})?$/.test(value);
+}
+
+function integerKey(key: string[], field: string): string {
+  if (key.length !== 1 || !isBigint(key[0])) throw notACursor(field);
+  return key[0];
 }
 
 const BIGINT_MAX = 2n ** 63n - 1n;
@@ -99,11 +114,11 @@ export function keysetSql(
   const params: Record<string, string | number> = {};
   if (window.after !== null) {
     where.push(`${keyExpression} > CAST(:${paramPrefix}After AS bigint)`);
-    params[`${paramPrefix}After`] = window.after;
+    params[`${paramPrefix}After`] = integerKey(window.after, 'after');
   }
   if (window.before !== null) {
     where.push(`${keyExpression} < CAST(:${paramPrefix}Before AS bigint)`);
-    params[`${paramPrefix}Before`] = window.before;
+    params[`${paramPrefix}Before`] = integerKey(window.before, 'before');
   }
   return { where, params, order: window.forward ? 'ASC' : 'DESC' };
 }
@@ -114,11 +129,7 @@ export interface Edge<T> {
 }
 
 /** Builds the page from rows read in window order (limit + 1 of them at most). */
-export function pageFromRows<T>(
-  rows: T[],
-  window: PageWindow,
-  keyOf: (row: T) => string | number,
-): { edges: Edge<T>[]; pageInfo: PageInfo } {
+export function pageFromRows<T>(rows: T[], window: PageWindow, keyOf: (row: T) => CursorKey): { edges: Edge<T>[]; pageInfo: PageInfo } {
   const hasMore = rows.length > window.limit;
   const kept = rows.slice(0, window.limit);
   if (!window.forward) kept.reverse();
