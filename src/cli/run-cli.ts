@@ -1,6 +1,9 @@
 import type { CliCommandSpec } from './cli-command';
 import type { CliIo } from './cli-io';
 import type { CliSession } from './cli-session';
+import { corpusGenerate } from './corpus-command';
+import { exportClaims } from './export-command';
+import { ingestFiles } from './ingest-command';
 import { keysCreate, keysList, keysRevoke } from './keys-command';
 import { organizationsCreate } from './organizations-command';
 
@@ -9,6 +12,9 @@ const COMMANDS: Record<string, CliCommandSpec> = {
   'keys list': keysList,
   'keys revoke': keysRevoke,
   'organizations create': organizationsCreate,
+  ingest: ingestFiles,
+  'export claims': exportClaims,
+  'corpus generate': corpusGenerate,
 };
 
 const USAGE = ['Usage:', ...Object.values(COMMANDS).map((command) => `  ${command.usage}`)].join('\n');
@@ -29,13 +35,14 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     io.out(USAGE);
     return argv.length === 0 ? 1 : 0;
   }
-  const name = argv.slice(0, 2).join(' ');
+  // Commands are one word (`ingest`) or two (`keys create`).
+  const name = argv[0] in COMMANDS ? argv[0] : argv.slice(0, 2).join(' ');
   const spec = COMMANDS[name];
   if (spec === undefined) {
     io.err(`verbatim: unknown command "${name}"; run "verbatim help" for the list`);
     return 1;
   }
-  const args = argv.slice(2);
+  const args = argv.slice(name.split(' ').length);
   if (args.includes('--help') || args.includes('-h')) {
     io.out(`Usage: ${spec.usage}`);
     return 0;
