@@ -18,12 +18,15 @@ export interface Context {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-/** Per-request DataLoaders, all built here so batching and caching never cross requests. */
-export function createLoaders(db: DataSource) {
+/**
+ * Per-request DataLoaders, all built here so batching and caching never cross requests. Loaders
+ * that read claims (or rows resting on claims) apply the viewer's visibility.
+ */
+export function createLoaders(db: DataSource, viewer: Viewer) {
   return {
     ...createSourceLoaders(db),
     ...createArticleLoaders(db),
-    ...createActorLoaders(db),
+    ...createActorLoaders(db, viewer),
     ...createEventLoaders(db),
     ...createMentionLoaders(db),
   };

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   if (config.loadDemoData) {
     const organizationId = await ensureOperatorOrganization(db);
     const viewer = { organizationId, role: Role.ADMIN, keyPrefix: 'demo' };
-    const loaded = await loadDemoData({ requestId: randomUUID(), viewer, loaders: createLoaders(db), db, config });
+    const loaded = await loadDemoData({ requestId: randomUUID(), viewer, loaders: createLoaders(db, viewer), db, config });
     if (loaded > 0) logger.info({ articles: loaded }, 'loaded demo data');
   }
 

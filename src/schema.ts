@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
+import { ActorRelationResolver } from './actors/actor-relation.resolver';
 import { ActorResolver } from './actors/actor.resolver';
 import { ArticleResolver } from './articles/article.resolver';
 import { SentenceResolver } from './articles/sentence.resolver';
@@ -19,6 +20,7 @@ export const resolvers = [
   SentenceResolver,
   MentionResolver,
   ActorResolver,
+  ActorRelationResolver,
   EventResolver,
   ParticipantResolver,
 ] as const;

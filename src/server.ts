@@ -70,7 +70,7 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
         const requestId = requestIdOf(req.header('x-request-id'));
         res.setHeader('x-request-id', requestId);
         const viewer = await resolveViewer(db, config, operatorOrganizationId, req.header('authorization'));
-        return { requestId, viewer, loaders: createLoaders(db), db, config };
+        return { requestId, viewer, loaders: createLoaders(db, viewer), db, config };
       },
     }),
   );
