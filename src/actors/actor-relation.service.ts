@@ -59,8 +59,17 @@ async function findOrCreateRelation(
   key: Pick<ActorRelation, 'actorId' | 'type' | 'targetId'>,
 ): Promise<{ relation: ActorRelation; created: boolean }> {
   const relations = manager.getRepository(ActorRelation);
-  const inserted = await manager.createQueryBuilder().insert().into(ActorRelation).values(key).orIgnore().returning(['id']).execute();
+  // Copies: TypeORM writes generated columns back into the object it inserts.
+  const inserted = await manager
+    .createQueryBuilder()
+    .insert()
+    .into(ActorRelation)
+    .values({ ...key })
+    .orIgnore()
+    .returning(['id'])
+    .execute();
   const created = (inserted.raw as unknown[]).length > 0;
-  const relation = await relations.createQueryBuilder('relation').where(key).setLock('pessimistic_write').getOneOrFail();
+  const where = { actorId: key.actorId, type: key.type, targetId: key.targetId };
+  const relation = await relations.createQueryBuilder('relation').where(where).setLock('pessimistic_write').getOneOrFail();
   return { relation, created };
 }
