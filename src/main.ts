@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     const organizationId = await ensureOperatorOrganization(db);
     const viewer = { organizationId, role: Role.ADMIN, keyPrefix: 'demo' };
     const loaded = await loadDemoData({ requestId: randomUUID(), viewer, loaders: createLoaders(db, viewer), db, config });
-    if (loaded > 0) logger.info({ articles: loaded }, 'loaded demo data');
+    if (loaded.articles + loaded.actors + loaded.events > 0) logger.info(loaded, 'loaded demo data');
   }
 
   const server = await startServer({ config, db, logger });
