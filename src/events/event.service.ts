@@ -74,7 +74,7 @@ export async function createEvent(ctx: Context, input: CreateEventInput): Promis
     const event = await events.save(
       events.create({
         ...coding,
-        description: input.description?.trim() ?? null,
+        description: input.description?.trim() || null,
         placeId: place?.id ?? null,
         fatalities: input.fatalities ?? null,
       }),
@@ -111,7 +111,7 @@ export async function updateEvent(ctx: Context, id: string, input: UpdateEventIn
         datePrecision: input.datePrecision ?? event.datePrecision,
       }),
     );
-    if (input.description !== undefined) event.description = input.description?.trim() ?? null;
+    if (input.description !== undefined) event.description = input.description?.trim() || null;
     if (input.fatalities !== undefined) event.fatalities = input.fatalities;
     if (input.place !== undefined) event.placeId = input.place === null ? null : (await findOrCreatePlace(manager, input.place)).id;
     if (participants !== null) {

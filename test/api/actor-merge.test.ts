@@ -127,6 +127,14 @@ describe('mergeActors', () => {
       [t],
     );
     expect(participations.map((row) => row.event_id)).toEqual([rowIdOf(onlySource), rowIdOf(both)]);
+    // A filter by the old id follows the merge.
+    const events = await app.gql<{ events: { nodes: Array<{ id: string }> } }>(
+      `query($a: ID) { events(filter: { actorId: $a }) { nodes { id } } }`,
+      {
+        a: source,
+      },
+    );
+    expect(events.data!.events.nodes.map((n) => n.id)).toEqual([onlySource, both]);
   });
 
   it('keeps the source id resolving through node, with mergedInto, and records the merge in the audit log', async () => {
