@@ -22,12 +22,15 @@ export interface Context {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-/** Per-request DataLoaders, all built here so batching and caching never cross requests. */
+/**
+ * Per-request DataLoaders, all built here so batching and caching never cross requests. Loaders
+ * that read claims (or rows resting on claims) apply the viewer's visibility.
+ */
 export function createLoaders(db: DataSource, viewer: Viewer) {
   return {
     ...createSourceLoaders(db),
     ...createArticleLoaders(db),
-    ...createActorLoaders(db),
+    ...createActorLoaders(db, viewer),
     ...createEventLoaders(db),
     ...createMentionLoaders(db),
     ...createClaimLoaders(db, viewer),

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   if (config.loadDemoData) {
     const organizationId = await ensureOperatorOrganization(db);
     const loaded = await loadDemoData(createSystemContext(db, config, organizationId, 'demo'));
-    if (loaded > 0) logger.info({ articles: loaded }, 'loaded demo data');
+    if (Object.values(loaded).some((count) => count > 0)) logger.info(loaded, 'loaded demo data');
   }
 
   const server = await startServer({ config, db, logger });

@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
+import { ActorRelationResolver } from './actors/actor-relation.resolver';
 import { ActorResolver } from './actors/actor.resolver';
 import { ArticleResolver } from './articles/article.resolver';
 import { SentenceResolver } from './articles/sentence.resolver';
 import { ClaimResolver } from './claims/claim.resolver';
 import {
   ActorClaimsResolver,
+  ActorRelationClaimsResolver,
   ArticleClaimsResolver,
   EventClaimsResolver,
   EvidenceResolver,
@@ -30,6 +32,7 @@ export const resolvers = [
   SentenceResolver,
   MentionResolver,
   ActorResolver,
+  ActorRelationResolver,
   EventResolver,
   ParticipantResolver,
   ClaimResolver,
@@ -37,6 +40,7 @@ export const resolvers = [
   ArticleClaimsResolver,
   SentenceClaimsResolver,
   ActorClaimsResolver,
+  ActorRelationClaimsResolver,
   EventClaimsResolver,
   OrganizationResolver,
   ApiKeyResolver,

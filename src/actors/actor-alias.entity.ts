@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Check, Column, Entity, JoinColumn, ManyToOne, Unique, type Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique, type Relation } from 'typeorm';
 import { IdColumn } from '../common/columns';
 import type { Actor } from './actor.entity';
 
@@ -14,4 +14,7 @@ export class ActorAlias {
   @ManyToOne('Actor', { onDelete: 'CASCADE' }) @JoinColumn({ name: 'actor_id' }) actor?: Relation<Actor>;
   @Field(() => String) @Column('text') name!: string;
   @Field(() => String, { nullable: true, description: 'BCP 47 language tag' }) @Column('text', { nullable: true }) language!: string | null;
+
+  /** `normalizeNameForSearch(name)`; trigram-indexed (GIN, made in a migration). */
+  @Index('ix_actor_alias_search_name_trgm', { synchronize: false }) @Column('text') searchName!: string;
 }

@@ -1,4 +1,5 @@
-import { registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { DateResolver } from 'graphql-scalars';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique, type Relation } from 'typeorm';
 import { IdColumn } from '../common/columns';
 import type { Actor } from './actor.entity';
@@ -14,7 +15,11 @@ export enum RelationType {
 }
 registerEnumType(RelationType, { name: 'RelationType' });
 
-/** "actor TYPE target", believed because of the claims in actor_relation_evidence. */
+/**
+ * "actor TYPE target", believed because of the claims in actor_relation_evidence; `actor` and
+ * `target` are field resolvers (actor-relation.resolver.ts).
+ */
+@ObjectType('ActorRelation', { description: 'actor TYPE target (e.g. Saraya al-Salam ARMED_WING_OF the Sadrist movement)' })
 @Entity()
 @Unique('uq_actor_relation_actor_id_type_target_id', ['actorId', 'type', 'targetId'])
 @Check('ck_actor_relation_distinct', `actor_id <> target_id`)
@@ -23,11 +28,11 @@ export class ActorRelation {
   @IdColumn() id!: string;
   @Column('bigint') actorId!: string;
   @ManyToOne('Actor', { onDelete: 'CASCADE' }) @JoinColumn({ name: 'actor_id' }) actor?: Relation<Actor>;
-  @Column({ type: 'enum', enum: RelationType, enumName: 'relation_type' }) type!: RelationType;
+  @Field(() => RelationType) @Column({ type: 'enum', enum: RelationType, enumName: 'relation_type' }) type!: RelationType;
   @Index('ix_actor_relation_target_id') @Column('bigint') targetId!: string;
   @ManyToOne('Actor', { onDelete: 'CASCADE' }) @JoinColumn({ name: 'target_id' }) target?: Relation<Actor>;
-  @Column('date', { nullable: true }) startDate!: string | null;
-  @Column('date', { nullable: true }) endDate!: string | null;
+  @Field(() => DateResolver, { nullable: true }) @Column('date', { nullable: true }) startDate!: string | null;
+  @Field(() => DateResolver, { nullable: true }) @Column('date', { nullable: true }) endDate!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }
 

@@ -26,6 +26,9 @@ export class Actor extends Node {
   @Field(() => ActorKind) @Column({ type: 'enum', enum: ActorKind, enumName: 'actor_kind' }) kind!: ActorKind;
   @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) description!: string | null;
 
+  /** `normalizeNameForSearch(name)`, kept in step by the actor service; trigram-indexed (GIN, made in a migration). */
+  @Index('ix_actor_search_name_trgm', { synchronize: false }) @Column('text') searchName!: string;
+
   @Index('ix_actor_merged_into_id') @Column('bigint', { nullable: true }) mergedIntoId!: string | null;
   @ManyToOne('Actor', { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'merged_into_id' }) mergedInto?: Relation<Actor>;
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Actor } from '../actors/actor.entity';
+import { lockReferencedActors } from '../actors/actor-locks';
 import { Article } from '../articles/article.entity';
 import { Sentence } from '../articles/sentence.entity';
 import { recordAudit } from '../audit/audit.service';
@@ -26,8 +26,14 @@ export async function addClaim(ctx: Context, input: AddClaimInput): Promise<Clai
     const article = await manager.getRepository(Article).findOneBy({ id: articleId });
     if (article === null) throw badInput('input.articleId', 'No article with this id');
     const evidence = await resolveEvidenceItems(manager, article, input.evidence);
-    const claimantId = input.claimantId != null ? await currentActorId(manager, input.claimantId, 'input.claimantId') : null;
-    const subjectIds = await Promise.all((input.subjectIds ?? []).map((id, i) => currentActorId(manager, id, `input.subjectIds[${i}]`)));
+    const claimant =
+      input.claimantId != null ? { id: parseGlobalId(input.claimantId, 'Actor', 'input.claimantId'), field: 'input.claimantId' } : null;
+    const subjects = (input.subjectIds ?? []).map((id, i) => ({
+      id: parseGlobalId(id, 'Actor', `input.subjectIds[${i}]`),
+      field: `input.subjectIds[${i}]`,
+    }));
+    // Shared row locks: a merge running now finishes first, and a merged-away actor is refused.
+    await lockReferencedActors(manager, claimant !== null ? [claimant, ...subjects] : subjects);
     const eventIds = await existingEventIds(manager, input.eventIds ?? []);
     const organization = await manager.getRepository(Organization).findOneByOrFail({ id: organizationId });
 
@@ -36,7 +42,7 @@ export async function addClaim(ctx: Context, input: AddClaimInput): Promise<Clai
         articleId,
         text: input.text.trim(),
         kind: input.kind,
-        claimantId,
+        claimantId: claimant?.id ?? null,
         status: ReviewStatus.PROPOSED,
         reviewNote: null,
         retractionReason: null,
@@ -46,8 +52,8 @@ export async function addClaim(ctx: Context, input: AddClaimInput): Promise<Clai
       }),
     );
     await manager.getRepository(Evidence).insert(evidence.map((span) => ({ ...span, claimId: claim.id })));
-    const subjects = [...new Set(subjectIds)].map((actorId) => ({ claimId: claim.id, actorId }));
-    if (subjects.length > 0) await manager.getRepository(ClaimSubject).insert(subjects);
+    const subjectRows = [...new Set(subjects.map((subject) => subject.id))].map((actorId) => ({ claimId: claim.id, actorId }));
+    if (subjectRows.length > 0) await manager.getRepository(ClaimSubject).insert(subjectRows);
     if (eventIds.length > 0) await manager.getRepository(ClaimEvent).insert(eventIds.map((eventId) => ({ claimId: claim.id, eventId })));
     await recordAudit(ctx, manager, 'addClaim', [claim.nodeId, article.nodeId], { evidence: evidence.length });
     return claim;
@@ -76,16 +82,6 @@ async function resolveEvidenceItems(manager: EntityManager, article: Article, it
   });
   // The same span given twice is one piece of evidence.
   return resolved.filter((span, i) => resolved.findIndex((other) => other.start === span.start && other.end === span.end) === i);
-}
-
-/** The actor behind an id, following merges to the actor that now stands for it. */
-async function currentActorId(manager: EntityManager, id: string, field: string): Promise<string> {
-  let actor = await manager.getRepository(Actor).findOneBy({ id: parseGlobalId(id, 'Actor', field) });
-  for (let hops = 0; actor !== null && actor.mergedIntoId !== null && hops < 10; hops += 1) {
-    actor = await manager.getRepository(Actor).findOneBy({ id: actor.mergedIntoId });
-  }
-  if (actor === null) throw badInput(field, 'No actor with this id');
-  return actor.id;
 }
 
 async function existingEventIds(manager: EntityManager, ids: string[]): Promise<string[]> {

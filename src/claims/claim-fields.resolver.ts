@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ActorRelation } from '../actors/actor-relation.entity';
 import { Actor } from '../actors/actor.entity';
 import { Article } from '../articles/article.entity';
 import { Sentence } from '../articles/sentence.entity';
@@ -51,6 +52,14 @@ export class EventClaimsResolver {
   @FieldResolver(() => [Claim], { description: 'The claims that report this event' })
   claims(@Root() event: Event, @Ctx() ctx: Context): Promise<Claim[]> {
     return ctx.loaders.claimsByEventId.load(event.id);
+  }
+}
+
+@Resolver(() => ActorRelation)
+export class ActorRelationClaimsResolver {
+  @FieldResolver(() => [Claim], { description: 'The claims this relation rests on (those you may see)' })
+  evidence(@Root() relation: ActorRelation, @Ctx() ctx: Context): Promise<Claim[]> {
+    return ctx.loaders.evidenceClaimsByRelationId.load(relation.id);
   }
 }
 

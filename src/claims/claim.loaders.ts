@@ -46,6 +46,11 @@ export function createClaimLoaders(db: DataSource, viewer: Viewer) {
       join: (query) => query.innerJoin('evidence', 'evidence', 'evidence.claim_id = child.id'),
       scope: visible,
     }),
+    evidenceClaimsByRelationId: childListLoader(claims, 'id', {
+      parent: 'support.relation_id',
+      join: (query) => query.innerJoin('actor_relation_evidence', 'support', 'support.claim_id = child.id'),
+      scope: visible,
+    }),
     claimsByEventId: childListLoader(claims, 'id', {
       parent: 'link.event_id',
       join: (query) => query.innerJoin('claim_event', 'link', 'link.claim_id = child.id'),

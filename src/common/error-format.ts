@@ -34,7 +34,21 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_REQUEST_CODES.has(code)) {
-    return { ...base, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, reason: code } };
+    const field = invalidVariableField(formatted.message);
+    return { ...base, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, reason: code, ...(field !== null ? { field } : {}) } };
   }
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode } };
+}
+
+/**
+ * The input path of a variable GraphQL refused before any resolver ran (a Date that is not a
+ * day, an unknown enum value): graphql-js says `Variable "$input" got invalid value … at
+ * "input.date"; …`, so clients get `field: "input.date"` as for every other refusal.
+ */
+function invalidVariableField(message: string): string | null {
+  const variable = /^Variable "\$([A-Za-z_]\w*)" got invalid value /.exec(message);
+  if (variable === null) return null;
+  // The first " at " follows the value, which graphql-js prints JSON-escaped, so it cannot fake one.
+  const path = / at "([A-Za-z_][\w.[\]]*)"; /.exec(message);
+  return path !== null ? path[1] : variable[1];
 }

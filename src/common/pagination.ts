@@ -130,10 +130,19 @@ export interface Edge<T> {
 
 /** Builds the page from rows read in window order (limit + 1 of them at most). */
 export function pageFromRows<T>(rows: T[], window: PageWindow, keyOf: (row: T) => CursorKey): { edges: Edge<T>[]; pageInfo: PageInfo } {
+  return pageOf(rows, window, (row) => encodeCursor(keyOf(row)));
+}
+
+/** The same for any cursor shape (ranked lists encode more than one key). */
+export function pageOf<T>(
+  rows: T[],
+  window: { forward: boolean; limit: number; after: unknown; before: unknown },
+  cursorOf: (row: T) => string,
+): { edges: Edge<T>[]; pageInfo: PageInfo } {
   const hasMore = rows.length > window.limit;
   const kept = rows.slice(0, window.limit);
   if (!window.forward) kept.reverse();
-  const edges = kept.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  const edges = kept.map((node) => ({ cursor: cursorOf(node), node }));
   const pageInfo: PageInfo = {
     hasNextPage: window.forward ? hasMore : window.before !== null,
     hasPreviousPage: window.forward ? window.after !== null : hasMore,

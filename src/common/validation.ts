@@ -34,6 +34,7 @@ function argumentName(argType: unknown, { info }: ResolverData<object>): string 
 function firstProblem(errors: ValidationError[], parent: string): [string, string] {
   const error = errors[0];
   if (error === undefined) return [parent || 'input', 'is invalid'];
+  // Array items (nested inputs) read as `input.aliases[0].language`, as services name them.
   const field = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
   if (error.constraints !== undefined) return [field, Object.values(error.constraints).join('; ')];
   return firstProblem(error.children ?? [], field);

@@ -1,3 +1,4 @@
+import type { RelationType } from '../actors/actor-relation.entity';
 import type { ActorKind } from '../actors/actor.entity';
 import type { ClaimKind, ReviewStatus } from '../claims/claim.entity';
 
@@ -11,6 +12,10 @@ export interface DemoClaim {
   subjects?: string[];
   /** Quotes from the article body, one evidence span each. */
   quotes: string[];
+  /** Demo events the claim reports, by the start of their description. */
+  events?: string[];
+  /** An actor relation this claim is evidence for, by actor names. */
+  supports?: { actor: string; type: keyof typeof RelationType; target: string };
   review?: { status: keyof typeof ReviewStatus; note: string };
   revision?: { text: string; note: string };
   retraction?: string;
@@ -47,6 +52,7 @@ export const demoClaims: readonly DemoClaim[] = [
     text: 'Hussein al-Allaq was shot dead in central Amarah on Friday by unidentified attackers.',
     subjects: ['Hussein al-Allaq'],
     quotes: ['was gunned down in central Amarah on Friday by attackers who have not been identified'],
+    events: ['Unidentified gunmen shot dead Hussein al-Allaq'],
     review: { status: 'ACCEPTED', note: 'Confirmed by two outlets.' },
   },
   {
@@ -63,6 +69,7 @@ export const demoClaims: readonly DemoClaim[] = [
     text: 'Al-Allaq killed Wissam al-Alawi.',
     subjects: ['Hussein al-Allaq', 'Wissam al-Alawi'],
     quotes: ['al-Allaq was accused of involvement in both deaths'],
+    events: ['Wissam al-Alawi, who ran the Maysan office'],
     revision: {
       text: 'Hussein al-Allaq was accused of involvement in the killing of Wissam al-Alawi and of one of his brothers.',
       note: 'The text reports an accusation, not a finding; the first wording overstated it.',
@@ -91,6 +98,7 @@ export const demoClaims: readonly DemoClaim[] = [
     text: 'Saraya al-Salam is the armed wing of the Sadrist movement.',
     subjects: ['Saraya al-Salam', 'Sadrist movement'],
     quotes: ['Saraya al-Salam serves as the armed wing of the Sadrist movement'],
+    supports: { actor: 'Saraya al-Salam', type: 'ARMED_WING_OF', target: 'Sadrist movement' },
     review: { status: 'ACCEPTED', note: 'Long-standing and widely reported.' },
   },
   {
@@ -98,6 +106,7 @@ export const demoClaims: readonly DemoClaim[] = [
     kind: 'REPORT',
     text: 'Gunmen set fire to the office of council chairman Mustafa Daeer.',
     quotes: ['the office of council chairman Mustafa Daeer has been set on fire'],
+    events: ['In the night after the killing'],
     retraction: 'The post does not say who set the fire; the claim named gunmen without evidence. Kept for the record.',
   },
 ];

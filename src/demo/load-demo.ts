@@ -3,18 +3,27 @@ import { Article } from '../articles/article.entity';
 import type { Context } from '../context';
 import { SourceKind } from '../sources/source.entity';
 import { demoArticles } from './demo-articles';
+import { loadDemoActors } from './load-demo-actors';
 import { loadDemoClaims } from './load-demo-claims';
 
-/** Loads the demo articles and their claims when the database has no article yet; returns how many articles. */
-export async function loadDemoData(ctx: Context): Promise<number> {
-  if ((await ctx.db.getRepository(Article).count()) > 0) return 0;
-  for (const demo of demoArticles) {
-    await ingestArticle(ctx, {
-      ...demo,
-      source: { ...demo.source, kind: SourceKind[demo.source.kind] },
-      publishedAt: new Date(demo.publishedAt),
-    });
+/**
+ * Loads the demo articles (and their claims) when the database has no article yet, and the demo
+ * actors and events when it has no actor yet (so a database made before actors existed gains
+ * them); returns what it loaded.
+ */
+export async function loadDemoData(ctx: Context): Promise<{ articles: number; actors: number; events: number; claims: number }> {
+  let articles = 0;
+  if ((await ctx.db.getRepository(Article).count()) === 0) {
+    for (const demo of demoArticles) {
+      await ingestArticle(ctx, {
+        ...demo,
+        source: { ...demo.source, kind: SourceKind[demo.source.kind] },
+        publishedAt: new Date(demo.publishedAt),
+      });
+    }
+    articles = demoArticles.length;
   }
-  await loadDemoClaims(ctx);
-  return demoArticles.length;
+  const actorsAndEvents = await loadDemoActors(ctx);
+  const claims = articles > 0 ? await loadDemoClaims(ctx) : 0;
+  return { articles, ...actorsAndEvents, claims };
 }

@@ -1,12 +1,53 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Actor } from '../actors/actor.entity';
+import { ConnectionArgs } from '../common/pagination';
 import type { Context } from '../context';
+import { Role } from '../organizations/role';
+import { EVENT_CODEBOOK } from './event-codebook';
 import { EventParticipant } from './event-participant.entity';
 import { Event } from './event.entity';
+import { CreateEventInput, EventFilter, UpdateEventInput } from './event.inputs';
+import { createEvent, listEvents, updateEvent } from './event.service';
+import { EventConnection, EventTypeInfo } from './event.types';
 import { Place } from './place.entity';
 
 @Resolver(() => Event)
 export class EventResolver {
+  @Query(() => EventConnection, { description: 'Events in the order they were recorded' })
+  events(
+    @Ctx() ctx: Context,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => EventFilter, { nullable: true }) filter?: EventFilter,
+  ): Promise<EventConnection> {
+    return listEvents(ctx, args, filter);
+  }
+
+  @Query(() => [EventTypeInfo], { description: 'The event codebook: ACLED event types and sub-types, with definitions' })
+  eventTypes(): EventTypeInfo[] {
+    return EVENT_CODEBOOK.map((entry) => ({
+      type: entry.type,
+      description: entry.definition,
+      subTypes: entry.subTypes.map((subType) => subType.name),
+      subTypeDefinitions: entry.subTypes.map((subType) => ({ name: subType.name, description: subType.definition })),
+    }));
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Event, { description: 'Records an event; sub-type from the codebook, place, participants, reporting claims' })
+  createEvent(@Ctx() ctx: Context, @Arg('input', () => CreateEventInput) input: CreateEventInput): Promise<Event> {
+    return createEvent(ctx, input);
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Event, { description: 'Changes an event; the coding is checked again as a whole' })
+  updateEvent(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateEventInput) input: UpdateEventInput,
+  ): Promise<Event> {
+    return updateEvent(ctx, id, input);
+  }
+
   @FieldResolver(() => Place, { nullable: true })
   async place(@Root() event: Event, @Ctx() ctx: Context): Promise<Place | null> {
     return event.placeId === null ? null : ctx.loaders.placeById.load(event.placeId);

@@ -92,14 +92,13 @@ describe('addClaim', () => {
     expect(span.start).toBe(body.indexOf('in Amarah') - 1); // the emoji is one code point, two UTF-16 units
   });
 
-  it('takes several spans from different sentences, a claimant (following merges), subjects and events', async () => {
+  it('takes several spans from different sentences, a claimant, subjects and events', async () => {
     const group = await insertActor(app.db, 'Asaib Ahl al-Haq', 'ARMED_GROUP');
-    const duplicate = await insertActor(app.db, 'AAH', 'ARMED_GROUP', group.rowId);
     const person = await insertActor(app.db, 'Qais al-Khazali');
     const event = await insertEvent(app.db);
     const { data, errors } = await add({
       kind: 'DENIAL',
-      claimantId: duplicate.id,
+      claimantId: group.id,
       subjectIds: [group.id, person.id, group.id],
       eventIds: [event.id],
       confidence: 0.8,
@@ -111,6 +110,15 @@ describe('addClaim', () => {
     expect(data!.addClaim.events).toEqual([{ id: event.id }]);
     expect(data!.addClaim.evidence.map((e) => e.sentence.index)).toEqual([3, 2]);
     expect(data!.addClaim.extraction.confidence).toBe(0.8);
+  });
+
+  it('refuses an actor merged away with CONFLICT, pointing at the actor that stands for it', async () => {
+    const group = await insertActor(app.db, 'Saraya al-Salam', 'ARMED_GROUP');
+    const duplicate = await insertActor(app.db, 'Peace Brigades', 'ARMED_GROUP', group.rowId);
+    const before = await app.rowCounts();
+    const { errors } = await add({ claimantId: duplicate.id, evidence: [{ exact: 'Friday' }] });
+    expect(errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.claimantId', mergedInto: group.id });
+    expect(await app.rowCounts()).toEqual(before);
   });
 
   it('disambiguates a repeated quote with a prefix', async () => {
@@ -176,7 +184,7 @@ describe('addClaim', () => {
         'an unknown claimant',
         async () => ({ claimantId: Buffer.from('Actor:99999').toString('base64url'), evidence: [{ exact: 'Friday' }] }),
         'input.claimantId',
-        /No actor/,
+        /no actor with id/,
       ],
       [
         'an unknown event',

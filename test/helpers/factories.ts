@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { normalizeNameForSearch } from '../../src/nlp/normalize-name';
 import { hashKey } from '../../src/common/auth';
 import { ApiKey } from '../../src/organizations/api-key.entity';
 import { Organization } from '../../src/organizations/organization.entity';
@@ -48,11 +49,10 @@ export async function insertActor(
   kind = 'PERSON',
   mergedIntoRowId: string | null = null,
 ): Promise<{ rowId: string; id: string }> {
-  const [row] = await db.query<Array<{ id: string }>>(`INSERT INTO actor (name, kind, merged_into_id) VALUES ($1, $2, $3) RETURNING id`, [
-    name,
-    kind,
-    mergedIntoRowId,
-  ]);
+  const [row] = await db.query<Array<{ id: string }>>(
+    `INSERT INTO actor (name, kind, merged_into_id, search_name) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [name, kind, mergedIntoRowId, normalizeNameForSearch(name)],
+  );
   return { rowId: String(row.id), id: Buffer.from(`Actor:${row.id}`).toString('base64url') };
 }
 
@@ -67,4 +67,67 @@ export async function insertEvent(
     [type, date],
   );
   return { rowId: String(row.id), id: Buffer.from(`Event:${row.id}`).toString('base64url') };
+}
+
+/** The row id behind a global id, for SQL in tests. */
+export function rowIdOf(globalId: string): string {
+  return Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
+}
+
+/** A source, an article and its one sentence, inserted directly; returns the ids. */
+export async function insertArticleRows(
+  db: DataSource,
+  text = 'Someone said something.',
+): Promise<{ articleId: string; sentenceId: string }> {
+  counter += 1;
+  const [source] = await db.query(`INSERT INTO source (name, kind) VALUES ($1, 'OTHER') RETURNING id::text`, [`Factory source ${counter}`]);
+  const [article] = await db.query(
+    `INSERT INTO article (source_id, title, body, content_hash, sentence_count) VALUES ($1, $2, $3, $4, 1) RETURNING id::text`,
+    [source.id, `Factory article ${counter}`, text, createHash('sha256').update(text, 'utf8').digest('hex')],
+  );
+  const [sentence] = await db.query(
+    `INSERT INTO sentence (article_id, index, start, "end", text) VALUES ($1, 0, 0, $2, $3) RETURNING id::text`,
+    [article.id, [...text].length, text],
+  );
+  return { articleId: article.id, sentenceId: sentence.id };
+}
+
+/**
+ * A claim row (with a fresh article unless one is given), as the claims API would store it;
+ * `organizationId` defaults to the operator organisation (the bootstrap admin key's).
+ * Returns the claim's global id.
+ */
+export async function insertClaim(
+  db: DataSource,
+  options: {
+    articleId?: string;
+    claimantId?: string;
+    subjectIds?: string[];
+    visibility?: 'PUBLIC' | 'ORGANIZATION';
+    organizationId?: string;
+  } = {},
+): Promise<string> {
+  const articleId = options.articleId ?? (await insertArticleRows(db)).articleId;
+  const organizationId =
+    options.organizationId ?? (await db.query(`SELECT id::text FROM organization WHERE name = 'Verbatim operator'`))[0].id;
+  const [claim] = await db.query(
+    `INSERT INTO claim (article_id, text, kind, claimant_id, visibility, organization_id, extraction_method, extraction_agent)
+     VALUES ($1, 'A factory claim', 'STATEMENT', $2, $3, $4, 'MANUAL', 'test') RETURNING id::text`,
+    [articleId, options.claimantId ?? null, options.visibility ?? 'PUBLIC', organizationId],
+  );
+  for (const subjectId of options.subjectIds ?? []) {
+    await db.query(`INSERT INTO claim_subject (claim_id, actor_id) VALUES ($1, $2)`, [claim.id, subjectId]);
+  }
+  return Buffer.from(`Claim:${claim.id}`, 'utf8').toString('base64url');
+}
+
+/** A mention of `actorId` spanning the whole sentence of a fresh factory article; returns the mention row id. */
+export async function insertMention(db: DataSource, actorId: string, text = 'Someone'): Promise<string> {
+  const { sentenceId } = await insertArticleRows(db, text);
+  const [mention]: Array<{ id: string }> = await db.query(
+    `INSERT INTO mention (sentence_id, actor_id, start, "end", text, extraction_method, extraction_agent)
+     VALUES ($1, $2, 0, $3, $4, 'MANUAL', 'test') RETURNING id::text`,
+    [sentenceId, actorId, [...text].length, text],
+  );
+  return mention.id;
 }

@@ -9,6 +9,18 @@ import { startServer, type RunningServer } from '../../src/server';
 
 export const ADMIN_KEY = 'test-bootstrap-admin-key-0123456789';
 
+const ACTOR_AND_EVENT_TABLES = [
+  'actor',
+  'actor_alias',
+  'actor_external_id',
+  'actor_relation',
+  'actor_relation_evidence',
+  'event',
+  'place',
+  'event_participant',
+  'claim_event',
+];
+
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
@@ -85,8 +97,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         'claim',
         'evidence',
         'claim_subject',
-        'claim_event',
         'claim_revision',
+        'api_key',
+        ...ACTOR_AND_EVENT_TABLES,
       ];
       const counts: Record<string, number> = {};
       for (const table of tables) counts[table] = Number((await db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);

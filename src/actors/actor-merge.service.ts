@@ -1,0 +1,140 @@
+import type { EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/audit.service';
+import { badInput } from '../common/errors';
+import { parseGlobalId, toGlobalId } from '../common/global-id';
+import type { Context } from '../context';
+import { lockActorsForUpdate } from './actor-locks';
+import { Actor } from './actor.entity';
+
+/**
+ * Merges `source` into `target` in one transaction (DESIGN.md): claims (as claimant and as
+ * subject), mentions, event participations, relations, aliases and external ids move to the
+ * target; the source's name becomes one of its aliases; the source row stays, pointing at the
+ * target, so its id keeps resolving. Refusals: the same actor twice is BAD_USER_INPUT (never
+ * valid); a source or target that is already merged away is CONFLICT (the state forbids it,
+ * and `mergedInto` says where to go instead); a missing actor is NOT_FOUND.
+ */
+export async function mergeActors(ctx: Context, sourceGlobalId: string, targetGlobalId: string): Promise<Actor> {
+  const sourceId = parseGlobalId(sourceGlobalId, 'Actor', 'sourceId');
+  const targetId = parseGlobalId(targetGlobalId, 'Actor', 'targetId');
+  if (sourceId === targetId) throw badInput('targetId', 'An actor cannot be merged into itself');
+
+  return ctx.db.transaction(async (manager) => {
+    // Both rows FOR UPDATE, in id order: writes that refer to either actor wait for the merge.
+    const [source, target] = await lockActorsForUpdate(manager, [
+      { id: sourceId, field: 'sourceId' },
+      { id: targetId, field: 'targetId' },
+    ]);
+    const moved = {
+      claimsAsClaimant: await rowCount(manager, `UPDATE claim SET claimant_id = $2, updated_at = now() WHERE claimant_id = $1`, [
+        sourceId,
+        targetId,
+      ]),
+      claimsAsSubject: await moveLinks(manager, 'claim_subject', 'claim_id', sourceId, targetId),
+      mentions: await rowCount(manager, `UPDATE mention SET actor_id = $2 WHERE actor_id = $1`, [sourceId, targetId]),
+      participations: await moveLinks(manager, 'event_participant', 'event_id, role', sourceId, targetId),
+      externalIds: await rowCount(manager, `UPDATE actor_external_id SET actor_id = $2 WHERE actor_id = $1`, [sourceId, targetId]),
+      aliases: await moveAliases(manager, source, target),
+    };
+    const relations = await moveRelations(manager, sourceId, targetId);
+    // Actors merged into the source earlier now point straight at the target: one hop, always.
+    await rowCount(manager, `UPDATE actor SET merged_into_id = $2 WHERE merged_into_id = $1`, [sourceId, targetId]);
+    await manager.getRepository(Actor).update(sourceId, { mergedIntoId: targetId });
+    if (target.description === null && source.description !== null) {
+      await manager.getRepository(Actor).update(targetId, { description: source.description });
+    }
+    await recordAudit(ctx, manager, 'mergeActors', [source.nodeId, target.nodeId], { sourceName: source.name, moved, relations });
+    return manager.getRepository(Actor).findOneByOrFail({ id: targetId });
+  });
+}
+
+/** Runs a statement in the transaction and returns how many rows it wrote. */
+async function rowCount(manager: EntityManager, sql: string, params: unknown[]): Promise<number> {
+  if (manager.queryRunner === undefined) throw new Error('rowCount runs inside a transaction');
+  const result = await manager.queryRunner.query(sql, params, true);
+  return result.affected ?? 0;
+}
+
+/** Re-points a link table's actor_id, skipping rows the target already has (same other key columns). */
+async function moveLinks(manager: EntityManager, table: string, otherKey: string, sourceId: string, targetId: string): Promise<number> {
+  const moved = await rowCount(
+    manager,
+    `INSERT INTO ${table} (${otherKey}, actor_id) SELECT ${otherKey}, $2 FROM ${table} WHERE actor_id = $1 ON CONFLICT DO NOTHING`,
+    [sourceId, targetId],
+  );
+  await manager.query(`DELETE FROM ${table} WHERE actor_id = $1`, [sourceId]);
+  return moved;
+}
+
+/** The source's aliases, then its name, become the target's aliases (exact spellings it already has are skipped). */
+async function moveAliases(manager: EntityManager, source: Actor, target: Actor): Promise<number> {
+  const moved = await rowCount(
+    manager,
+    `INSERT INTO actor_alias (actor_id, name, language, search_name)
+     SELECT $2, name, language, search_name FROM actor_alias WHERE actor_id = $1 AND name <> $3
+     ON CONFLICT ON CONSTRAINT uq_actor_alias_actor_id_name DO NOTHING`,
+    [source.id, target.id, target.name],
+  );
+  await manager.query(`DELETE FROM actor_alias WHERE actor_id = $1`, [source.id]);
+  const named =
+    source.name === target.name
+      ? 0
+      : await rowCount(
+          manager,
+          `INSERT INTO actor_alias (actor_id, name, language, search_name) VALUES ($1, $2, NULL, $3)
+     ON CONFLICT ON CONSTRAINT uq_actor_alias_actor_id_name DO NOTHING`,
+          [target.id, source.name, source.searchName],
+        );
+  return moved + named;
+}
+
+interface RelationRow {
+  id: string;
+  actor_id: string;
+  type: string;
+  target_id: string;
+}
+
+/**
+ * Relations in both directions move to the target. One that would relate the target to itself
+ * (the source and target were related) is dropped; one the target already has is folded into
+ * it (its evidence claims join the surviving relation's). Returns what was dropped, for the audit.
+ */
+async function moveRelations(manager: EntityManager, sourceId: string, targetId: string) {
+  const rows: RelationRow[] = await manager.query(
+    `SELECT id::text, actor_id::text, type::text, target_id::text FROM actor_relation
+     WHERE actor_id = $1 OR target_id = $1 ORDER BY id FOR UPDATE`,
+    [sourceId],
+  );
+  const outcome = { moved: 0, folded: [] as string[], droppedSelfRelations: [] as Array<{ id: string; claimIds: string[] }> };
+  for (const row of rows) {
+    const actorId = row.actor_id === sourceId ? targetId : row.actor_id;
+    const relatedId = row.target_id === sourceId ? targetId : row.target_id;
+    if (actorId === relatedId) {
+      const evidence: Array<{ claim_id: string }> = await manager.query(
+        `DELETE FROM actor_relation_evidence WHERE relation_id = $1 RETURNING claim_id::text`,
+        [row.id],
+      );
+      await manager.query(`DELETE FROM actor_relation WHERE id = $1`, [row.id]);
+      outcome.droppedSelfRelations.push({ id: row.id, claimIds: evidence.map((e) => toGlobalId('Claim', e.claim_id)) });
+      continue;
+    }
+    const [survivor]: Array<{ id: string }> = await manager.query(
+      `SELECT id::text FROM actor_relation WHERE actor_id = $1 AND type = $2 AND target_id = $3 FOR UPDATE`,
+      [actorId, row.type, relatedId],
+    );
+    if (survivor === undefined) {
+      await manager.query(`UPDATE actor_relation SET actor_id = $2, target_id = $3 WHERE id = $1`, [row.id, actorId, relatedId]);
+      outcome.moved += 1;
+      continue;
+    }
+    await manager.query(
+      `INSERT INTO actor_relation_evidence (relation_id, claim_id)
+       SELECT $2, claim_id FROM actor_relation_evidence WHERE relation_id = $1 ON CONFLICT DO NOTHING`,
+      [row.id, survivor.id],
+    );
+    await manager.query(`DELETE FROM actor_relation WHERE id = $1`, [row.id]);
+    outcome.folded.push(row.id);
+  }
+  return outcome;
+}

@@ -1,0 +1,56 @@
+import { Field, InputType } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import { LANGUAGE_TAG } from '../articles/article.inputs';
+import { ActorKind } from './actor.entity';
+
+@InputType()
+export class AliasInput {
+  @Field(() => String) @Length(1, 500) name!: string;
+
+  @Field(() => String, { nullable: true, description: 'BCP 47 language tag, e.g. "en", "ar", "ar-Latn"' })
+  @IsOptional()
+  @Matches(LANGUAGE_TAG, { message: 'language must be a BCP 47 tag such as "en" or "ar"' })
+  language?: string;
+}
+
+@InputType({ description: 'An id in another register; wikidata ids look like "Q42"' })
+export class ExternalIdInput {
+  @Field(() => String, { description: 'Lowercase register name, e.g. "wikidata"' }) @Length(1, 50) system!: string;
+  @Field(() => String) @Length(1, 200) value!: string;
+}
+
+@InputType()
+export class CreateActorInput {
+  @Field(() => String) @Length(1, 500) name!: string;
+  @Field(() => ActorKind) kind!: ActorKind;
+  @Field(() => [AliasInput], { nullable: true }) @IsOptional() @ArrayMaxSize(100) @ValidateNested() aliases?: AliasInput[];
+  @Field(() => [ExternalIdInput], { nullable: true }) @IsOptional() @ArrayMaxSize(20) @ValidateNested() externalIds?: ExternalIdInput[];
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 5000) description?: string;
+}
+
+@InputType({ description: 'Only the fields given change; externalIds, when given, replaces the whole set' })
+export class UpdateActorInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 500) name?: string;
+  @Field(() => ActorKind, { nullable: true }) @IsOptional() kind?: ActorKind;
+  @Field(() => String, { nullable: true, description: 'null clears it' }) @IsOptional() @Length(0, 5000) description?: string | null;
+  @Field(() => [ExternalIdInput], { nullable: true }) @IsOptional() @ArrayMaxSize(20) @ValidateNested() externalIds?: ExternalIdInput[];
+}
+
+@InputType()
+export class ActorFilter {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A name or alias, spelled any common way (case, diacritics, apostrophes, hyphens, "al-" and transliteration variants ' +
+      'do not matter); results are ranked, exact name and alias matches first',
+  })
+  @IsOptional()
+  @Length(1, 200)
+  search?: string;
+
+  @Field(() => ActorKind, { nullable: true }) @IsOptional() kind?: ActorKind;
+
+  @Field(() => Boolean, { nullable: true, description: 'Also list actors merged into others (default false)' })
+  @IsOptional()
+  includeMerged?: boolean;
+}

@@ -1,0 +1,5 @@
+import { ConnectionType } from '../common/pagination';
+import { Actor } from './actor.entity';
+
+export const ActorConnection = ConnectionType('Actor', Actor);
+export type ActorConnection = InstanceType<typeof ActorConnection>;

@@ -1,0 +1,148 @@
+import type { EntityManager } from 'typeorm';
+import { lockReferencedActors } from '../actors/actor-locks';
+import type { Actor } from '../actors/actor.entity';
+import { recordAudit } from '../audit/audit.service';
+import { parseClaimIds, requireVisibleClaims } from '../claims/claim-refs';
+import { isoDate } from '../common/dates';
+import { notFound } from '../common/errors';
+import { parseGlobalId, toGlobalId } from '../common/global-id';
+import { readPage } from '../common/loaders';
+import { pageWindow, type ConnectionArgs } from '../common/pagination';
+import type { Context } from '../context';
+import { checkEventCoding } from './event-rules';
+import { EventParticipant } from './event-participant.entity';
+import { Event } from './event.entity';
+import type { CreateEventInput, EventFilter, ParticipantInput, UpdateEventInput } from './event.inputs';
+import { EventConnection } from './event.types';
+import { findOrCreatePlace } from './place.service';
+
+/** Events in the order they were recorded, filtered. */
+export async function listEvents(ctx: Context, args: ConnectionArgs, filter: EventFilter = {}): Promise<EventConnection> {
+  const actorId = filter.actorId != null ? parseGlobalId(filter.actorId, 'Actor', 'filter.actorId') : null;
+  const query = () => {
+    const events = ctx.db.getRepository(Event).createQueryBuilder('event');
+    if (filter.type != null) events.andWhere('event.type = :type', { type: filter.type });
+    if (actorId !== null) {
+      // An actor merged away keeps answering: its participations now belong to the actor it went into.
+      events.andWhere(
+        `EXISTS (SELECT 1 FROM event_participant participant WHERE participant.event_id = event.id
+           AND participant.actor_id = COALESCE((SELECT merged_into_id FROM actor WHERE id = :actorId), CAST(:actorId AS bigint)))`,
+        { actorId },
+      );
+    }
+    if (filter.from != null) events.andWhere('event.date >= :from', { from: isoDate(filter.from) });
+    if (filter.to != null) events.andWhere('event.date <= :to', { to: isoDate(filter.to) });
+    if (filter.place != null) {
+      events.andWhere(
+        `event.placeId IN (SELECT place.id FROM place WHERE lower(place.name) = lower(:place)
+           OR lower(place.admin1) = lower(:place) OR lower(place.admin2) = lower(:place))`,
+        { place: filter.place.trim() },
+      );
+    }
+    if (filter.search != null) {
+      events.andWhere(`to_tsvector('english', coalesce(event.description, '')) @@ websearch_to_tsquery('english', :search)`, {
+        search: filter.search,
+      });
+    }
+    return events;
+  };
+  const page = await readPage(query(), 'id', pageWindow(args));
+  return new EventConnection(page, () => query().getCount());
+}
+
+export async function eventsOfActor(ctx: Context, actor: Actor, args: ConnectionArgs): Promise<EventConnection> {
+  const page = await ctx.loaders.eventPageByActorId.load({ parentId: actor.id, window: pageWindow(args) });
+  return new EventConnection(page, () => ctx.loaders.eventCountByActorId.load({ parentId: actor.id }));
+}
+
+/** Records an event with its place, participants and reporting claims; one transaction, audited. */
+export async function createEvent(ctx: Context, input: CreateEventInput): Promise<Event> {
+  const coding = checkEventCoding({
+    type: input.type,
+    subType: input.subType ?? null,
+    date: input.date != null ? isoDate(input.date) : null,
+    endDate: input.endDate != null ? isoDate(input.endDate) : null,
+    datePrecision: input.datePrecision,
+  });
+  const participants = parseParticipants(input.participants ?? []);
+  const claims = parseClaimIds(input.claimIds ?? [], 'input.claimIds');
+  return ctx.db.transaction(async (manager) => {
+    await lockReferencedActors(manager, participants);
+    await requireVisibleClaims(ctx, manager, claims);
+    const place = input.place != null ? await findOrCreatePlace(manager, input.place) : null;
+    const events = manager.getRepository(Event);
+    const event = await events.save(
+      events.create({
+        ...coding,
+        description: input.description?.trim() || null,
+        placeId: place?.id ?? null,
+        fatalities: input.fatalities ?? null,
+      }),
+    );
+    await insertParticipants(manager, event.id, participants);
+    if (claims.length > 0) {
+      await manager.query(`INSERT INTO claim_event (claim_id, event_id) SELECT unnest($1::bigint[]), $2 ON CONFLICT DO NOTHING`, [
+        claims.map((claim) => claim.rowId),
+        event.id,
+      ]);
+    }
+    await recordAudit(ctx, manager, 'createEvent', [event.nodeId, ...participants.map((p) => toGlobalId('Actor', p.id))], {
+      claimIds: claims.map((claim) => toGlobalId('Claim', claim.rowId)),
+    });
+    return event;
+  });
+}
+
+/** Changes the fields given; the coding rules are checked on the event as it would end up. */
+export async function updateEvent(ctx: Context, id: string, input: UpdateEventInput): Promise<Event> {
+  const eventId = parseGlobalId(id, 'Event', 'id');
+  const participants = input.participants != null ? parseParticipants(input.participants) : null;
+  return ctx.db.transaction(async (manager) => {
+    const events = manager.getRepository(Event);
+    const event = await events.createQueryBuilder('event').where({ id: eventId }).setLock('pessimistic_write').getOne();
+    if (event === null) throw notFound('Event');
+    Object.assign(
+      event,
+      checkEventCoding({
+        type: input.type ?? event.type,
+        subType: input.subType !== undefined ? input.subType : event.subType,
+        date: input.date !== undefined ? (input.date === null ? null : isoDate(input.date)) : event.date,
+        endDate: input.endDate !== undefined ? (input.endDate === null ? null : isoDate(input.endDate)) : event.endDate,
+        datePrecision: input.datePrecision ?? event.datePrecision,
+      }),
+    );
+    if (input.description !== undefined) event.description = input.description?.trim() || null;
+    if (input.fatalities !== undefined) event.fatalities = input.fatalities;
+    if (input.place !== undefined) event.placeId = input.place === null ? null : (await findOrCreatePlace(manager, input.place)).id;
+    if (participants !== null) {
+      await lockReferencedActors(manager, participants);
+      await manager.getRepository(EventParticipant).delete({ eventId });
+      await insertParticipants(manager, eventId, participants);
+    }
+    await events.save(event);
+    await recordAudit(ctx, manager, 'updateEvent', [event.nodeId], { fields: Object.keys(input) });
+    return event;
+  });
+}
+
+interface ParticipantRef {
+  id: string;
+  field: string;
+  role: ParticipantInput['role'];
+}
+
+/** Participants decoded; the same actor in the same role twice counts once. */
+function parseParticipants(participants: ParticipantInput[]): ParticipantRef[] {
+  const refs = new Map<string, ParticipantRef>();
+  participants.forEach((participant, index) => {
+    const field = `input.participants[${index}].actorId`;
+    const actorId = parseGlobalId(participant.actorId, 'Actor', field);
+    refs.set(`${actorId}:${participant.role}`, { id: actorId, field, role: participant.role });
+  });
+  return [...refs.values()];
+}
+
+async function insertParticipants(manager: EntityManager, eventId: string, participants: ParticipantRef[]): Promise<void> {
+  if (participants.length === 0) return;
+  await manager.getRepository(EventParticipant).insert(participants.map(({ id, role }) => ({ eventId, actorId: id, role })));
+}
