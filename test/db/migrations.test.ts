@@ -14,6 +14,14 @@ describe('migrations', () => {
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
   });
 
+  it('index every foreign key (its first column leads an index)', async () => {
+    const unindexed = await app.db.query<Array<{ constraint: string }>>(`
+      SELECT c.conname AS constraint FROM pg_constraint c
+      WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
+        AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.conrelid AND i.indkey[0] = c.conkey[1])`);
+    expect(unindexed).toEqual([]);
+  });
+
   it('put invariants in the database: a sentence whose text does not fit its span is refused', async () => {
     await expect(app.db.query(`INSERT INTO sentence (article_id, index, start, "end", text) VALUES (1, 0, 0, 3, 'four')`)).rejects.toThrow(
       /ck_sentence_span|fk_sentence_article_id/,
