@@ -1,10 +1,9 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { systemContext, type CliSession } from '../../src/cli/cli-session';
-import { runCli } from '../../src/cli/run-cli';
 import { ensureOperatorOrganization } from '../../src/common/auth';
 import { syntheticArticle } from '../../src/demo/synthetic-corpus';
+import { runVerbatim, type CliRun } from '../helpers/cli';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 let app: TestApp;
@@ -17,11 +16,8 @@ afterAll(async () => {
   await app.close();
 });
 
-async function verbatim(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const run = { code: -1, out: [] as string[], err: [] as string[] };
-  const open = async (): Promise<CliSession> => ({ context: systemContext(app.db, app.config, operatorId), close: async () => undefined });
-  run.code = await runCli(argv, { open, io: { out: (line) => run.out.push(line), err: (line) => run.err.push(line) } });
-  return run;
+function verbatim(...argv: string[]): Promise<CliRun> {
+  return runVerbatim(app, operatorId, argv);
 }
 
 describe('verbatim ingest', () => {

@@ -1,9 +1,8 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { systemContext, type CliSession } from '../../src/cli/cli-session';
-import { runCli } from '../../src/cli/run-cli';
 import { ensureOperatorOrganization } from '../../src/common/auth';
+import { runVerbatim, type CliRun } from '../helpers/cli';
 import { articleInput } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -17,22 +16,8 @@ afterAll(async () => {
   await app.close();
 });
 
-interface Run {
-  code: number;
-  out: string[];
-  err: string[];
-  opened: number;
-}
-
-/** Runs a command line in-process against the test database, as `verbatim` would. */
-async function verbatim(...argv: string[]): Promise<Run> {
-  const run: Run = { code: -1, out: [], err: [], opened: 0 };
-  const open = async (): Promise<CliSession> => {
-    run.opened += 1;
-    return { context: systemContext(app.db, app.config, operatorId), close: async () => undefined };
-  };
-  run.code = await runCli(argv, { open, io: { out: (line) => run.out.push(line), err: (line) => run.err.push(line) } });
-  return run;
+function verbatim(...argv: string[]): Promise<CliRun> {
+  return runVerbatim(app, operatorId, argv);
 }
 
 const INGEST = `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { article { id } } }`;
