@@ -1,6 +1,7 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, InputType, registerEnumType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
 import { LANGUAGE_TAG } from '../articles/article.inputs';
+import { OrderInputType, type OrderInput } from '../common/sorted-pagination';
 import { ActorKind } from './actor.entity';
 
 @InputType()
@@ -54,3 +55,24 @@ export class ActorFilter {
   @IsOptional()
   includeMerged?: boolean;
 }
+
+export enum ActorOrderField {
+  NAME = 'NAME',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+registerEnumType(ActorOrderField, {
+  name: 'ActorOrderField',
+  valuesConfig: {
+    NAME: { description: "The actor's name, in the database's collation" },
+    CREATED_AT: { description: 'When the actor was added' },
+    UPDATED_AT: { description: 'When the actor, its aliases, ids or relations last changed' },
+  },
+});
+
+export const ActorOrder = OrderInputType(
+  'Actor',
+  ActorOrderField,
+  'How to order actors (not with filter.search: search results are ranked)',
+);
+export type ActorOrder = OrderInput<ActorOrderField>;

@@ -9,7 +9,7 @@ import { ActorExternalId } from './actor-external-id.entity';
 import { mergeActors } from './actor-merge.service';
 import { ActorRelation } from './actor-relation.entity';
 import { Actor } from './actor.entity';
-import { ActorFilter, AliasInput, CreateActorInput, UpdateActorInput } from './actor.inputs';
+import { ActorFilter, ActorOrder, AliasInput, CreateActorInput, UpdateActorInput } from './actor.inputs';
 import { addActorAlias, createActor, listActors, removeActorAlias, updateActor } from './actor.service';
 import { ActorConnection } from './actor.types';
 
@@ -22,8 +22,9 @@ export class ActorResolver {
     @Ctx() ctx: Context,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => ActorFilter, { nullable: true }) filter?: ActorFilter,
+    @Arg('orderBy', () => ActorOrder, { nullable: true }) orderBy?: ActorOrder,
   ): Promise<ActorConnection> {
-    return listActors(ctx, args, filter);
+    return listActors(ctx, args, filter, orderBy);
   }
 
   @Authorized(Role.EDITOR)

@@ -2,8 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
 import { badInput, conflict } from '../common/errors';
 import { parseGlobalId, toGlobalId } from '../common/global-id';
-import { readPage } from '../common/loaders';
-import { pageWindow, type ConnectionArgs } from '../common/pagination';
+import type { ConnectionArgs } from '../common/pagination';
+import { orderingOf, readListPage, type SortKey } from '../common/sorted-pagination';
 import type { Context } from '../context';
 import { ActorAlias } from './actor-alias.entity';
 import { ActorExternalId } from './actor-external-id.entity';
@@ -11,20 +11,43 @@ import { lockActorsForUpdate } from './actor-locks';
 import { cleanActorName } from './actor-names';
 import { searchActors } from './actor-search';
 import { Actor } from './actor.entity';
-import type { ActorFilter, AliasInput, CreateActorInput, ExternalIdInput, UpdateActorInput } from './actor.inputs';
+import type {
+  ActorFilter,
+  ActorOrder,
+  ActorOrderField,
+  AliasInput,
+  CreateActorInput,
+  ExternalIdInput,
+  UpdateActorInput,
+} from './actor.inputs';
 import { ActorConnection } from './actor.types';
 import { checkExternalId } from './external-id';
 
-/** Actors by id, or ranked by name similarity when the filter has a search (see actor-search.ts). */
-export async function listActors(ctx: Context, args: ConnectionArgs, filter: ActorFilter = {}): Promise<ActorConnection> {
-  if (filter.search != null) return searchActors(ctx, args, { ...filter, search: filter.search });
+const ACTOR_SORT_KEYS: Record<ActorOrderField, SortKey | null> = {
+  NAME: { column: 'actor.name', type: 'text', nullable: false },
+  CREATED_AT: { column: 'actor.created_at', type: 'timestamptz', nullable: false },
+  UPDATED_AT: { column: 'actor.updated_at', type: 'timestamptz', nullable: false },
+};
+
+/** Actors by id (or `orderBy`), or ranked by name similarity when the filter has a search (see actor-search.ts). */
+export async function listActors(
+  ctx: Context,
+  args: ConnectionArgs,
+  filter: ActorFilter = {},
+  orderBy?: ActorOrder,
+): Promise<ActorConnection> {
+  if (filter.search != null) {
+    if (orderBy != null) throw badInput('orderBy', 'Search results are ranked by how well they match; leave out orderBy when searching');
+    return searchActors(ctx, args, { ...filter, search: filter.search });
+  }
+  const ordering = orderingOf('Actor', 'actor.id', ACTOR_SORT_KEYS, orderBy);
   const query = () => {
     const actors = ctx.db.getRepository(Actor).createQueryBuilder('actor');
     if (filter.includeMerged !== true) actors.andWhere('actor.mergedIntoId IS NULL');
     if (filter.kind != null) actors.andWhere('actor.kind = :kind', { kind: filter.kind });
     return actors;
   };
-  const page = await readPage(query(), 'id', pageWindow(args));
+  const page = await readListPage(query(), args, ordering);
   return new ActorConnection(page, () => query().getCount());
 }
 

@@ -1,5 +1,6 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { IsOptional, IsUrl, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { OrderInputType, type OrderInput } from '../common/sorted-pagination';
 import { SourceInput } from '../sources/source.inputs';
 
 /** BCP 47 language tags such as "en", "ar", "ckb-IQ". */
@@ -47,3 +48,18 @@ export class ArticleFilter {
   @Length(1, 500)
   search?: string;
 }
+
+export enum ArticleOrderField {
+  INGESTED_AT = 'INGESTED_AT',
+  PUBLISHED_AT = 'PUBLISHED_AT',
+}
+registerEnumType(ArticleOrderField, {
+  name: 'ArticleOrderField',
+  valuesConfig: {
+    INGESTED_AT: { description: 'When the article was ingested (the default)' },
+    PUBLISHED_AT: { description: 'When the article was published; articles without a date come last' },
+  },
+});
+
+export const ArticleOrder = OrderInputType('Article', ArticleOrderField, 'How to order articles');
+export type ArticleOrder = OrderInput<ArticleOrderField>;

@@ -5,7 +5,7 @@ import { Role } from '../organizations/role';
 import { Mention } from '../mentions/mention.entity';
 import { Source } from '../sources/source.entity';
 import { Article } from './article.entity';
-import { ArticleFilter, IngestArticleInput } from './article.inputs';
+import { ArticleFilter, ArticleOrder, IngestArticleInput } from './article.inputs';
 import { findArticle, ingestArticle, listArticles } from './article.service';
 import { ArticleConnection, IngestArticlePayload, SentenceConnection } from './article.types';
 import { sentencesOfArticle } from './sentence.service';
@@ -21,13 +21,14 @@ export class ArticleResolver {
     return findArticle(ctx, { id, url });
   }
 
-  @Query(() => ArticleConnection, { description: 'Articles in the order they were ingested' })
+  @Query(() => ArticleConnection, { description: 'Articles in the order they were ingested, or in orderBy' })
   articles(
     @Ctx() ctx: Context,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => ArticleFilter, { nullable: true }) filter?: ArticleFilter,
+    @Arg('orderBy', () => ArticleOrder, { nullable: true }) orderBy?: ArticleOrder,
   ): Promise<ArticleConnection> {
-    return listArticles(ctx, args, filter);
+    return listArticles(ctx, args, filter, orderBy);
   }
 
   @Authorized(Role.EDITOR)

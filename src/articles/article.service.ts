@@ -2,8 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
 import { badInput, conflict } from '../common/errors';
 import { parseGlobalId } from '../common/global-id';
-import { readPage } from '../common/loaders';
 import { pageWindow, type ConnectionArgs } from '../common/pagination';
+import { orderingOf, readListPage, type SortKey } from '../common/sorted-pagination';
 import type { Context } from '../context';
 import { segmentSentences } from '../nlp/segment-sentences';
 import { sentenceTilingViolation } from '../provenance/sentence-tiling';
@@ -11,7 +11,7 @@ import { normalizeBody, sha256Hex, unstorableTextReason } from '../provenance/te
 import type { Source } from '../sources/source.entity';
 import { findOrCreateSource, findSource } from '../sources/source.service';
 import { Article } from './article.entity';
-import type { ArticleFilter, IngestArticleInput } from './article.inputs';
+import type { ArticleFilter, ArticleOrder, ArticleOrderField, IngestArticleInput } from './article.inputs';
 import { ArticleConnection, type IngestArticlePayload } from './article.types';
 import { Sentence } from './sentence.entity';
 
@@ -24,7 +24,19 @@ export async function findArticle(ctx: Context, where: { id?: string; url?: stri
   return ctx.db.getRepository(Article).findOneBy({ url: where.url as string });
 }
 
-export async function listArticles(ctx: Context, args: ConnectionArgs, filter: ArticleFilter = {}): Promise<ArticleConnection> {
+/** What `orderBy` may sort articles by; ingestion order is id order. */
+const ARTICLE_SORT_KEYS: Record<ArticleOrderField, SortKey | null> = {
+  INGESTED_AT: null,
+  PUBLISHED_AT: { column: 'article.published_at', type: 'timestamptz', nullable: true },
+};
+
+export async function listArticles(
+  ctx: Context,
+  args: ConnectionArgs,
+  filter: ArticleFilter = {},
+  orderBy?: ArticleOrder,
+): Promise<ArticleConnection> {
+  const ordering = orderingOf('Article', 'article.id', ARTICLE_SORT_KEYS, orderBy);
   const query = () => {
     const articles = ctx.db.getRepository(Article).createQueryBuilder('article');
     if (filter.sourceId != null)
@@ -39,7 +51,7 @@ export async function listArticles(ctx: Context, args: ConnectionArgs, filter: A
     }
     return articles;
   };
-  const page = await readPage(query(), 'id', pageWindow(args));
+  const page = await readListPage(query(), args, ordering);
   return new ArticleConnection(page, () => query().getCount());
 }
 

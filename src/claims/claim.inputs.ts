@@ -1,5 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { OrderInputType, type OrderInput } from '../common/sorted-pagination';
 import { ClaimKind, ReviewStatus, Visibility } from './claim.entity';
 
 @InputType({
@@ -56,3 +57,18 @@ export class ClaimFilter {
   @Field(() => Date, { nullable: true, description: "From this time on, by the article's publication time" }) @IsOptional() from?: Date;
   @Field(() => Date, { nullable: true, description: "Before this time, by the article's publication time" }) @IsOptional() to?: Date;
 }
+
+export enum ClaimOrderField {
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+registerEnumType(ClaimOrderField, {
+  name: 'ClaimOrderField',
+  valuesConfig: {
+    CREATED_AT: { description: 'When the claim was recorded (extraction.createdAt)' },
+    UPDATED_AT: { description: 'When the claim, its status or its links last changed' },
+  },
+});
+
+export const ClaimOrder = OrderInputType('Claim', ClaimOrderField, 'How to order claims');
+export type ClaimOrder = OrderInput<ClaimOrderField>;

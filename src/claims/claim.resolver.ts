@@ -11,7 +11,7 @@ import { annotationOf } from './claim-export.service';
 import { reviewClaim, reviseClaim, retractClaim } from './claim-review.service';
 import { ClaimRevision } from './claim-revision.entity';
 import { Claim, ReviewStatus } from './claim.entity';
-import { AddClaimInput, ClaimFilter } from './claim.inputs';
+import { AddClaimInput, ClaimFilter, ClaimOrder } from './claim.inputs';
 import { listClaims } from './claim.service';
 import { linkClaimToEvent } from './link-claim-event.service';
 import { ClaimConnection } from './claim.types';
@@ -19,13 +19,14 @@ import { Evidence } from './evidence.entity';
 
 @Resolver(() => Claim)
 export class ClaimResolver {
-  @Query(() => ClaimConnection, { description: 'Claims the viewer may see, in the order they were added' })
+  @Query(() => ClaimConnection, { description: 'Claims the viewer may see, in the order they were added, or in orderBy' })
   claims(
     @Ctx() ctx: Context,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => ClaimFilter, { nullable: true }) filter?: ClaimFilter,
+    @Arg('orderBy', () => ClaimOrder, { nullable: true }) orderBy?: ClaimOrder,
   ): Promise<ClaimConnection> {
-    return listClaims(ctx, args, filter);
+    return listClaims(ctx, args, filter, orderBy);
   }
 
   @Authorized(Role.EDITOR)

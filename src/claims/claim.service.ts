@@ -2,13 +2,13 @@ import type { Actor } from '../actors/actor.entity';
 import type { Article } from '../articles/article.entity';
 import { badInput } from '../common/errors';
 import { parseGlobalId } from '../common/global-id';
-import { readPage } from '../common/loaders';
 import { pageWindow, type ConnectionArgs } from '../common/pagination';
+import { orderingOf, readListPage, type SortKey } from '../common/sorted-pagination';
 import type { Context } from '../context';
 import { applyClaimCriteria, claimCriteria, type ClaimCriteria } from './claim-criteria';
 import { onlyVisibleClaims } from './claim-access';
 import { Claim } from './claim.entity';
-import type { ClaimFilter } from './claim.inputs';
+import type { ClaimFilter, ClaimOrder, ClaimOrderField } from './claim.inputs';
 import { ClaimConnection } from './claim.types';
 
 /** A claim the viewer may see, by global id; refusing ids that are not claims. */
@@ -16,14 +16,20 @@ export async function findClaim(ctx: Context, id: string, field = 'id'): Promise
   return ctx.loaders.claimById.load(parseGlobalId(id, 'Claim', field));
 }
 
-export async function listClaims(ctx: Context, args: ConnectionArgs, filter?: ClaimFilter): Promise<ClaimConnection> {
+const CLAIM_SORT_KEYS: Record<ClaimOrderField, SortKey | null> = {
+  CREATED_AT: { column: 'claim.extraction_created_at', type: 'timestamptz', nullable: false },
+  UPDATED_AT: { column: 'claim.updated_at', type: 'timestamptz', nullable: false },
+};
+
+export async function listClaims(ctx: Context, args: ConnectionArgs, filter?: ClaimFilter, orderBy?: ClaimOrder): Promise<ClaimConnection> {
   const criteria = claimCriteria(filter);
+  const ordering = orderingOf('Claim', 'claim.id', CLAIM_SORT_KEYS, orderBy);
   const query = () => {
     const claims = onlyVisibleClaims(ctx.db.getRepository(Claim).createQueryBuilder('claim'), ctx.viewer, 'claim');
     applyClaimCriteria(claims, 'claim', criteria);
     return claims;
   };
-  const page = await readPage(query(), 'id', pageWindow(args));
+  const page = await readListPage(query(), args, ordering);
   return new ClaimConnection(page, () => query().getCount());
 }
 

@@ -14,9 +14,10 @@ export class ConnectionArgs {
   @Max(MAX_PAGE_SIZE)
   first?: number;
 
+  // Sort cursors carry the sort value (an actor's name may be 500 characters).
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(200)
+  @MaxLength(4000)
   after?: string;
 
   @Field(() => Int, { nullable: true, description: `At most ${MAX_PAGE_SIZE}.` })
@@ -27,7 +28,7 @@ export class ConnectionArgs {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(200)
+  @MaxLength(4000)
   before?: string;
 }
 

@@ -1,4 +1,5 @@
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { OrderInputType, type OrderInput } from '../common/sorted-pagination';
 import { DateResolver } from 'graphql-scalars';
 import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ParticipantRole } from './event-participant.entity';
@@ -99,3 +100,20 @@ export class EventFilter {
   @Length(1, 500)
   search?: string;
 }
+
+export enum EventOrderField {
+  DATE = 'DATE',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+registerEnumType(EventOrderField, {
+  name: 'EventOrderField',
+  valuesConfig: {
+    DATE: { description: 'The (first) day of the event; undated events come last' },
+    CREATED_AT: { description: 'When the event was recorded' },
+    UPDATED_AT: { description: 'When the event or its links last changed' },
+  },
+});
+
+export const EventOrder = OrderInputType('Event', EventOrderField, 'How to order events');
+export type EventOrder = OrderInput<EventOrderField>;

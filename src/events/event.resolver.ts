@@ -6,20 +6,21 @@ import { Role } from '../organizations/role';
 import { EVENT_CODEBOOK } from './event-codebook';
 import { EventParticipant } from './event-participant.entity';
 import { Event } from './event.entity';
-import { CreateEventInput, EventFilter, UpdateEventInput } from './event.inputs';
+import { CreateEventInput, EventFilter, EventOrder, UpdateEventInput } from './event.inputs';
 import { createEvent, listEvents, updateEvent } from './event.service';
 import { EventConnection, EventTypeInfo } from './event.types';
 import { Place } from './place.entity';
 
 @Resolver(() => Event)
 export class EventResolver {
-  @Query(() => EventConnection, { description: 'Events in the order they were recorded' })
+  @Query(() => EventConnection, { description: 'Events in the order they were recorded, or in orderBy' })
   events(
     @Ctx() ctx: Context,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => EventFilter, { nullable: true }) filter?: EventFilter,
+    @Arg('orderBy', () => EventOrder, { nullable: true }) orderBy?: EventOrder,
   ): Promise<EventConnection> {
-    return listEvents(ctx, args, filter);
+    return listEvents(ctx, args, filter, orderBy);
   }
 
   @Query(() => [EventTypeInfo], { description: 'The event codebook: ACLED event types and sub-types, with definitions' })

@@ -6,18 +6,30 @@ import { parseClaimIds, requireVisibleClaims } from '../claims/claim-refs';
 import { isoDate } from '../common/dates';
 import { notFound } from '../common/errors';
 import { parseGlobalId, toGlobalId } from '../common/global-id';
-import { readPage } from '../common/loaders';
 import { pageWindow, type ConnectionArgs } from '../common/pagination';
+import { orderingOf, readListPage, type SortKey } from '../common/sorted-pagination';
 import type { Context } from '../context';
 import { checkEventCoding } from './event-rules';
 import { EventParticipant } from './event-participant.entity';
 import { Event } from './event.entity';
-import type { CreateEventInput, EventFilter, ParticipantInput, UpdateEventInput } from './event.inputs';
+import type { CreateEventInput, EventFilter, EventOrder, EventOrderField, ParticipantInput, UpdateEventInput } from './event.inputs';
 import { EventConnection } from './event.types';
 import { findOrCreatePlace } from './place.service';
 
-/** Events in the order they were recorded, filtered. */
-export async function listEvents(ctx: Context, args: ConnectionArgs, filter: EventFilter = {}): Promise<EventConnection> {
+const EVENT_SORT_KEYS: Record<EventOrderField, SortKey | null> = {
+  DATE: { column: 'event.date', type: 'date', nullable: true },
+  CREATED_AT: { column: 'event.created_at', type: 'timestamptz', nullable: false },
+  UPDATED_AT: { column: 'event.updated_at', type: 'timestamptz', nullable: false },
+};
+
+/** Events in the order they were recorded (or in `orderBy`), filtered. */
+export async function listEvents(
+  ctx: Context,
+  args: ConnectionArgs,
+  filter: EventFilter = {},
+  orderBy?: EventOrder,
+): Promise<EventConnection> {
+  const ordering = orderingOf('Event', 'event.id', EVENT_SORT_KEYS, orderBy);
   const actorId = filter.actorId != null ? parseGlobalId(filter.actorId, 'Actor', 'filter.actorId') : null;
   const query = () => {
     const events = ctx.db.getRepository(Event).createQueryBuilder('event');
@@ -46,7 +58,7 @@ export async function listEvents(ctx: Context, args: ConnectionArgs, filter: Eve
     }
     return events;
   };
-  const page = await readPage(query(), 'id', pageWindow(args));
+  const page = await readListPage(query(), args, ordering);
   return new EventConnection(page, () => query().getCount());
 }
 
