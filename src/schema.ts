@@ -24,6 +24,7 @@ import { NodeResolver } from './nodes/node.resolver';
 import { ApiKeyResolver } from './organizations/api-key.resolver';
 import { OrganizationResolver } from './organizations/organization.resolver';
 import { SourceResolver } from './sources/source.resolver';
+import { DeletionResolver } from './sync/deletion.resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -45,6 +46,7 @@ export const resolvers = [
   OrganizationResolver,
   ApiKeyResolver,
   AuditLogResolver,
+  DeletionResolver,
 ] as const;
 
 /** The GraphQL schema, built from the decorated classes (every input validated by class-validator). */

@@ -3,6 +3,8 @@ import { recordAudit } from '../audit/audit.service';
 import { badInput } from '../common/errors';
 import { parseGlobalId, toGlobalId } from '../common/global-id';
 import type { Context } from '../context';
+import { DeletionKind } from '../sync/deletion.entity';
+import { recordDeletions } from '../sync/deletion.service';
 import { lockActorsForUpdate } from './actor-locks';
 import { Actor } from './actor.entity';
 
@@ -25,6 +27,7 @@ export async function mergeActors(ctx: Context, sourceGlobalId: string, targetGl
       { id: sourceId, field: 'sourceId' },
       { id: targetId, field: 'targetId' },
     ]);
+    await touchMergeNeighbours(manager, sourceId, targetId);
     const moved = {
       claimsAsClaimant: await rowCount(manager, `UPDATE claim SET claimant_id = $2, updated_at = now() WHERE claimant_id = $1`, [
         sourceId,
@@ -38,8 +41,20 @@ export async function mergeActors(ctx: Context, sourceGlobalId: string, targetGl
     };
     const relations = await moveRelations(manager, sourceId, targetId);
     // Actors merged into the source earlier now point straight at the target: one hop, always.
-    await rowCount(manager, `UPDATE actor SET merged_into_id = $2 WHERE merged_into_id = $1`, [sourceId, targetId]);
+    const repointed = await returnedRows<{ id: string }>(
+      manager,
+      `UPDATE actor SET merged_into_id = $2, updated_at = now() WHERE merged_into_id = $1 RETURNING id::text`,
+      [sourceId, targetId],
+    );
     await manager.getRepository(Actor).update(sourceId, { mergedIntoId: targetId });
+    await recordDeletions(
+      manager,
+      [sourceId, ...repointed.map((row) => row.id)].map((id) => ({
+        kind: DeletionKind.MERGED,
+        nodeId: toGlobalId('Actor', id),
+        replacedBy: target.nodeId,
+      })),
+    );
     if (target.description === null && source.description !== null) {
       await manager.getRepository(Actor).update(targetId, { description: source.description });
     }
@@ -48,11 +63,38 @@ export async function mergeActors(ctx: Context, sourceGlobalId: string, targetGl
   });
 }
 
+/**
+ * Marks as changed, for sync, every row whose fields the merge changes: the claims about the
+ * source (their subjects), the events it took part in (their participants), the actors related
+ * to it (their relations), and both actors. Runs before the links move.
+ */
+async function touchMergeNeighbours(manager: EntityManager, sourceId: string, targetId: string): Promise<void> {
+  await manager.query(`UPDATE claim SET updated_at = now() WHERE id IN (SELECT claim_id FROM claim_subject WHERE actor_id = $1)`, [
+    sourceId,
+  ]);
+  await manager.query(`UPDATE event SET updated_at = now() WHERE id IN (SELECT event_id FROM event_participant WHERE actor_id = $1)`, [
+    sourceId,
+  ]);
+  await manager.query(
+    `UPDATE actor SET updated_at = now()
+     WHERE id IN ($1, $2) OR id IN (SELECT CASE WHEN actor_id = $1 THEN target_id ELSE actor_id END FROM actor_relation
+                                    WHERE actor_id = $1 OR target_id = $1)`,
+    [sourceId, targetId],
+  );
+}
+
 /** Runs a statement in the transaction and returns how many rows it wrote. */
 async function rowCount(manager: EntityManager, sql: string, params: unknown[]): Promise<number> {
   if (manager.queryRunner === undefined) throw new Error('rowCount runs inside a transaction');
   const result = await manager.queryRunner.query(sql, params, true);
   return result.affected ?? 0;
+}
+
+/** The rows an UPDATE or DELETE ... RETURNING gave back (a plain query() answers [rows, count] for those). */
+async function returnedRows<T>(manager: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  if (manager.queryRunner === undefined) throw new Error('returnedRows runs inside a transaction');
+  const result = await manager.queryRunner.query(sql, params, true);
+  return result.records as T[];
 }
 
 /** Re-points a link table's actor_id, skipping rows the target already has (same other key columns). */
@@ -111,7 +153,8 @@ async function moveRelations(manager: EntityManager, sourceId: string, targetId:
     const actorId = row.actor_id === sourceId ? targetId : row.actor_id;
     const relatedId = row.target_id === sourceId ? targetId : row.target_id;
     if (actorId === relatedId) {
-      const evidence: Array<{ claim_id: string }> = await manager.query(
+      const evidence = await returnedRows<{ claim_id: string }>(
+        manager,
         `DELETE FROM actor_relation_evidence WHERE relation_id = $1 RETURNING claim_id::text`,
         [row.id],
       );

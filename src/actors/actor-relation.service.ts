@@ -4,6 +4,7 @@ import { parseClaimIds, requireVisibleClaims } from '../claims/claim-refs';
 import { isoDate } from '../common/dates';
 import { badInput } from '../common/errors';
 import { parseGlobalId, toGlobalId } from '../common/global-id';
+import { touchRows } from '../common/touch';
 import type { Context } from '../context';
 import { lockReferencedActors } from './actor-locks';
 import { ActorRelation, ActorRelationEvidence } from './actor-relation.entity';
@@ -43,6 +44,7 @@ export async function addActorRelation(ctx: Context, input: AddActorRelationInpu
       .values(claims.map((claim) => ({ relationId: relation.id, claimId: claim.rowId })))
       .orIgnore()
       .execute();
+    await touchRows(manager, 'actor', [actorId, targetId]); // both list the relation
     await recordAudit(ctx, manager, 'addActorRelation', [toGlobalId('Actor', actorId), toGlobalId('Actor', targetId)], {
       relationId: relation.id,
       type: relation.type,

@@ -33,13 +33,14 @@ const RANKED = `
   FROM (${HITS}) hit
   JOIN actor ON actor.id = hit.actor_id
   WHERE ($2::actor_kind IS NULL OR actor.kind = $2::actor_kind) AND ($3::boolean OR actor.merged_into_id IS NULL)
+    AND ($4::timestamptz IS NULL OR actor.updated_at >= $4::timestamptz)
   GROUP BY hit.actor_id`;
 
 export async function searchActors(ctx: Context, args: ConnectionArgs, filter: ActorFilter & { search: string }): Promise<ActorConnection> {
   const key = normalizeNameForSearch(filter.search);
   if (key === '') throw badInput('filter.search', 'Search for a name: give at least one letter or digit');
   const window = rankedPageWindow(args);
-  const base = [key, filter.kind ?? null, filter.includeMerged === true];
+  const base = [key, filter.kind ?? null, filter.includeMerged === true, filter.updatedSince?.toISOString() ?? null];
   const keyset = rankedKeysetSql(window, 'ranked.rank', 'ranked.id', base.length + 1);
   const rows: Array<{ id: string; rank: string }> = await ctx.db.query(
     `SELECT ranked.id::text AS id, ranked.rank::text AS rank FROM (${RANKED}) ranked

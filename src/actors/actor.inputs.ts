@@ -54,6 +54,13 @@ export class ActorFilter {
   @Field(() => Boolean, { nullable: true, description: 'Also list actors merged into others (default false)' })
   @IsOptional()
   includeMerged?: boolean;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Only actors changed at or after this time (for mirrors: pair with deletions(since:))',
+  })
+  @IsOptional()
+  updatedSince?: Date;
 }
 
 export enum ActorOrderField {

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
 import { badInput, conflict } from '../common/errors';
 import { parseGlobalId, toGlobalId } from '../common/global-id';
+import { touchRows } from '../common/touch';
 import type { ConnectionArgs } from '../common/pagination';
 import { orderingOf, readListPage, type SortKey } from '../common/sorted-pagination';
 import type { Context } from '../context';
@@ -45,6 +46,7 @@ export async function listActors(
     const actors = ctx.db.getRepository(Actor).createQueryBuilder('actor');
     if (filter.includeMerged !== true) actors.andWhere('actor.mergedIntoId IS NULL');
     if (filter.kind != null) actors.andWhere('actor.kind = :kind', { kind: filter.kind });
+    if (filter.updatedSince != null) actors.andWhere('actor.updated_at >= :updatedSince', { updatedSince: filter.updatedSince });
     return actors;
   };
   const page = await readListPage(query(), args, ordering);
@@ -78,6 +80,7 @@ export async function updateActor(ctx: Context, id: string, input: UpdateActorIn
     if (externalIds !== undefined) {
       await manager.getRepository(ActorExternalId).delete({ actorId });
       await insertExternalIds(manager, actorId, externalIds, 'input.externalIds');
+      await touchRows(manager, 'actor', [actorId]);
     }
     await recordAudit(ctx, manager, 'updateActor', [actor.nodeId], { fields: Object.keys(input) });
     return actor;
@@ -97,6 +100,7 @@ export async function addActorAlias(ctx: Context, id: string, alias: AliasInput)
       .values({ actorId, ...clean })
       .orUpdate(['language'], ['actor_id', 'name'])
       .execute();
+    await touchRows(manager, 'actor', [actorId]);
     await recordAudit(ctx, manager, 'addActorAlias', [actor.nodeId], { name: clean.name, language: clean.language });
     return actor;
   });
@@ -109,6 +113,7 @@ export async function removeActorAlias(ctx: Context, id: string, name: string): 
     const [actor] = await lockActorsForUpdate(manager, [{ id: actorId, field: 'actorId' }]);
     const { affected } = await manager.getRepository(ActorAlias).delete({ actorId, name: exact });
     if (affected === 0) throw badInput('name', `This actor has no alias "${exact.slice(0, 100)}"`);
+    await touchRows(manager, 'actor', [actorId]);
     await recordAudit(ctx, manager, 'removeActorAlias', [actor.nodeId], { name: exact });
     return actor;
   });

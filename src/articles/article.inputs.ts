@@ -47,6 +47,10 @@ export class ArticleFilter {
   @IsOptional()
   @Length(1, 500)
   search?: string;
+
+  @Field(() => Date, { nullable: true, description: 'Only articles ingested at or after this time (articles never change once stored)' })
+  @IsOptional()
+  updatedSince?: Date;
 }
 
 export enum ArticleOrderField {

@@ -49,6 +49,7 @@ export async function listArticles(
         search: filter.search,
       });
     }
+    if (filter.updatedSince != null) articles.andWhere('article.ingested_at >= :updatedSince', { updatedSince: filter.updatedSince });
     return articles;
   };
   const page = await readListPage(query(), args, ordering);

@@ -5,6 +5,7 @@ import { Sentence } from '../articles/sentence.entity';
 import { recordAudit } from '../audit/audit.service';
 import { badInput } from '../common/errors';
 import { parseGlobalId } from '../common/global-id';
+import { touchRows } from '../common/touch';
 import type { Context } from '../context';
 import { Event } from '../events/event.entity';
 import { Organization } from '../organizations/organization.entity';
@@ -55,6 +56,7 @@ export async function addClaim(ctx: Context, input: AddClaimInput): Promise<Clai
     const subjectRows = [...new Set(subjects.map((subject) => subject.id))].map((actorId) => ({ claimId: claim.id, actorId }));
     if (subjectRows.length > 0) await manager.getRepository(ClaimSubject).insert(subjectRows);
     if (eventIds.length > 0) await manager.getRepository(ClaimEvent).insert(eventIds.map((eventId) => ({ claimId: claim.id, eventId })));
+    await touchRows(manager, 'event', eventIds); // their `claims` changed
     await recordAudit(ctx, manager, 'addClaim', [claim.nodeId, article.nodeId], { evidence: evidence.length });
     return claim;
   });

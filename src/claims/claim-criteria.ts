@@ -15,6 +15,7 @@ export interface ClaimCriteria {
   search?: string;
   from?: string;
   to?: string;
+  updatedSince?: string;
 }
 
 export function claimCriteria(filter: ClaimFilter | undefined, field = 'filter'): ClaimCriteria {
@@ -30,6 +31,7 @@ export function claimCriteria(filter: ClaimFilter | undefined, field = 'filter')
   if (filter.search != null) criteria.search = filter.search;
   if (filter.from != null) criteria.from = filter.from.toISOString();
   if (filter.to != null) criteria.to = filter.to.toISOString();
+  if (filter.updatedSince != null) criteria.updatedSince = filter.updatedSince.toISOString();
   return criteria;
 }
 
@@ -66,4 +68,5 @@ export function applyClaimCriteria<T extends ObjectLiteral>(query: SelectQueryBu
   if (criteria.to !== undefined) {
     query.andWhere(`EXISTS (SELECT 1 FROM article a WHERE a.id = ${alias}.article_id AND a.published_at < :to)`, { to: criteria.to });
   }
+  if (criteria.updatedSince !== undefined) query.andWhere(`${alias}.updated_at >= :updatedSince`, { updatedSince: criteria.updatedSince });
 }

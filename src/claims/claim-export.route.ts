@@ -71,7 +71,7 @@ function filterFromQuery(query: Record<string, unknown>): ClaimFilter {
   if (kind !== undefined && !(kind in ClaimKind)) throw badInput('query.kind', `kind is one of ${Object.keys(ClaimKind).join(', ')}`);
   filter.kind = kind as ClaimKind | undefined;
   filter.search = text('search');
-  for (const name of ['from', 'to'] as const) {
+  for (const name of ['from', 'to', 'updatedSince'] as const) {
     const value = text(name);
     if (value === undefined) continue;
     const date = new Date(value);

@@ -3,6 +3,8 @@ import { recordAudit } from '../audit/audit.service';
 import { badInput, conflict, forbidden } from '../common/errors';
 import { parseGlobalId } from '../common/global-id';
 import type { Context } from '../context';
+import { DeletionKind } from '../sync/deletion.entity';
+import { recordDeletions } from '../sync/deletion.service';
 import { Role } from '../organizations/role';
 import { onlyVisibleClaims } from './claim-access';
 import { ClaimRevision } from './claim-revision.entity';
@@ -36,9 +38,12 @@ export async function reviseClaim(ctx: Context, id: string, text: string, note: 
 
 export async function retractClaim(ctx: Context, id: string, reason: string): Promise<Claim> {
   if (reason.trim() === '') throw badInput('reason', 'Say why the claim is retracted');
-  return changeClaim(ctx, id, 'retractClaim', async (_manager, claim) => {
+  return changeClaim(ctx, id, 'retractClaim', async (manager, claim) => {
     claim.status = ReviewStatus.RETRACTED;
     claim.retractionReason = reason.trim();
+    await recordDeletions(manager, [
+      { kind: DeletionKind.RETRACTED, nodeId: claim.nodeId, reason: claim.retractionReason, claim: { ...claim } },
+    ]);
     return { reason: claim.retractionReason };
   });
 }

@@ -56,6 +56,12 @@ export class ClaimFilter {
   search?: string;
   @Field(() => Date, { nullable: true, description: "From this time on, by the article's publication time" }) @IsOptional() from?: Date;
   @Field(() => Date, { nullable: true, description: "Before this time, by the article's publication time" }) @IsOptional() to?: Date;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Only claims changed at or after this time (for mirrors: pair with deletions(since:))',
+  })
+  @IsOptional()
+  updatedSince?: Date;
 }
 
 export enum ClaimOrderField {

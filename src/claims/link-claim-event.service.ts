@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/audit.service';
 import { badInput } from '../common/errors';
 import { parseGlobalId } from '../common/global-id';
+import { touchRows } from '../common/touch';
 import type { Context } from '../context';
 import { Event } from '../events/event.entity';
 import { onlyVisibleClaims } from './claim-access';
@@ -25,6 +26,8 @@ export async function linkClaimToEvent(ctx: Context, claimId: string, eventId: s
       .returning('claim_id')
       .execute();
     if ((inserted.raw as unknown[]).length > 0) {
+      await touchRows(manager, 'claim', [claim.id]);
+      await touchRows(manager, 'event', [eventRowId]);
       await recordAudit(ctx, manager, 'linkClaimToEvent', [claim.nodeId, eventId]);
     }
     return claim;

@@ -1,3 +1,4 @@
+import { Deletion } from '../sync/deletion.entity';
 import { ActorAlias } from '../actors/actor-alias.entity';
 import { ActorExternalId } from '../actors/actor-external-id.entity';
 import { ActorRelation, ActorRelationEvidence } from '../actors/actor-relation.entity';
@@ -39,4 +40,5 @@ export const entities = [
   Organization,
   ApiKey,
   AuditLog,
+  Deletion,
 ];

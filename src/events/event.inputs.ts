@@ -99,6 +99,13 @@ export class EventFilter {
   @IsOptional()
   @Length(1, 500)
   search?: string;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Only events changed at or after this time (for mirrors: pair with deletions(since:))',
+  })
+  @IsOptional()
+  updatedSince?: Date;
 }
 
 export enum EventOrderField {

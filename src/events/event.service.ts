@@ -6,6 +6,7 @@ import { parseClaimIds, requireVisibleClaims } from '../claims/claim-refs';
 import { isoDate } from '../common/dates';
 import { notFound } from '../common/errors';
 import { parseGlobalId, toGlobalId } from '../common/global-id';
+import { touchRows } from '../common/touch';
 import { pageWindow, type ConnectionArgs } from '../common/pagination';
 import { orderingOf, readListPage, type SortKey } from '../common/sorted-pagination';
 import type { Context } from '../context';
@@ -56,6 +57,7 @@ export async function listEvents(
         search: filter.search,
       });
     }
+    if (filter.updatedSince != null) events.andWhere('event.updated_at >= :updatedSince', { updatedSince: filter.updatedSince });
     return events;
   };
   const page = await readListPage(query(), args, ordering);
@@ -97,6 +99,11 @@ export async function createEvent(ctx: Context, input: CreateEventInput): Promis
         claims.map((claim) => claim.rowId),
         event.id,
       ]);
+      await touchRows(
+        manager,
+        'claim',
+        claims.map((claim) => claim.rowId),
+      );
     }
     await recordAudit(ctx, manager, 'createEvent', [event.nodeId, ...participants.map((p) => toGlobalId('Actor', p.id))], {
       claimIds: claims.map((claim) => toGlobalId('Claim', claim.rowId)),
@@ -132,6 +139,8 @@ export async function updateEvent(ctx: Context, id: string, input: UpdateEventIn
       await insertParticipants(manager, eventId, participants);
     }
     await events.save(event);
+    // save writes only changed columns; a change of participants alone must still count as a change.
+    await touchRows(manager, 'event', [eventId]);
     await recordAudit(ctx, manager, 'updateEvent', [event.nodeId], { fields: Object.keys(input) });
     return event;
   });

@@ -20,3 +20,10 @@ export class SourceInput {
   @IsOptional()
   kind?: SourceKind;
 }
+
+@InputType()
+export class SourceFilter {
+  @Field(() => Date, { nullable: true, description: 'Only sources added or changed at or after this time' })
+  @IsOptional()
+  updatedSince?: Date;
+}

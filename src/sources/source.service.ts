@@ -3,11 +3,15 @@ import { readPage } from '../common/loaders';
 import { pageWindow, type ConnectionArgs } from '../common/pagination';
 import type { Context } from '../context';
 import { Source, SourceKind } from './source.entity';
-import type { SourceInput } from './source.inputs';
+import type { SourceFilter, SourceInput } from './source.inputs';
 import { SourceConnection } from './source.types';
 
-export async function listSources(ctx: Context, args: ConnectionArgs): Promise<SourceConnection> {
-  const query = () => ctx.db.getRepository(Source).createQueryBuilder('source');
+export async function listSources(ctx: Context, args: ConnectionArgs, filter: SourceFilter = {}): Promise<SourceConnection> {
+  const query = () => {
+    const sources = ctx.db.getRepository(Source).createQueryBuilder('source');
+    if (filter.updatedSince != null) sources.andWhere('source.updated_at >= :updatedSince', { updatedSince: filter.updatedSince });
+    return sources;
+  };
   const page = await readPage(query(), 'id', pageWindow(args));
   return new SourceConnection(page, () => query().getCount());
 }
