@@ -6,6 +6,7 @@ import { ActorRelationResolver } from './actors/actor-relation.resolver';
 import { ActorResolver } from './actors/actor.resolver';
 import { ArticleResolver } from './articles/article.resolver';
 import { SentenceResolver } from './articles/sentence.resolver';
+import { ClaimCountsResolver } from './claims/claim-counts.resolver';
 import { ClaimResolver } from './claims/claim.resolver';
 import {
   ActorClaimsResolver,
@@ -18,6 +19,7 @@ import {
 import { AuditLogResolver } from './audit/audit.resolver';
 import { authChecker } from './common/auth';
 import { validateArgument } from './common/validation';
+import { EventCountsResolver } from './events/event-counts.resolver';
 import { EventResolver, ParticipantResolver } from './events/event.resolver';
 import { MentionResolver } from './mentions/mention.resolver';
 import { NodeResolver } from './nodes/node.resolver';
@@ -47,6 +49,8 @@ export const resolvers = [
   ApiKeyResolver,
   AuditLogResolver,
   DeletionResolver,
+  EventCountsResolver,
+  ClaimCountsResolver,
 ] as const;
 
 /** The GraphQL schema, built from the decorated classes (every input validated by class-validator). */

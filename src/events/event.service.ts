@@ -10,6 +10,7 @@ import { touchRows } from '../common/touch';
 import { pageWindow, type ConnectionArgs } from '../common/pagination';
 import { orderingOf, readListPage, type SortKey } from '../common/sorted-pagination';
 import type { Context } from '../context';
+import { applyEventFilter } from './event-criteria';
 import { checkEventCoding } from './event-rules';
 import { EventParticipant } from './event-participant.entity';
 import { Event } from './event.entity';
@@ -31,33 +32,9 @@ export async function listEvents(
   orderBy?: EventOrder,
 ): Promise<EventConnection> {
   const ordering = orderingOf('Event', 'event.id', EVENT_SORT_KEYS, orderBy);
-  const actorId = filter.actorId != null ? parseGlobalId(filter.actorId, 'Actor', 'filter.actorId') : null;
   const query = () => {
     const events = ctx.db.getRepository(Event).createQueryBuilder('event');
-    if (filter.type != null) events.andWhere('event.type = :type', { type: filter.type });
-    if (actorId !== null) {
-      // An actor merged away keeps answering: its participations now belong to the actor it went into.
-      events.andWhere(
-        `EXISTS (SELECT 1 FROM event_participant participant WHERE participant.event_id = event.id
-           AND participant.actor_id = COALESCE((SELECT merged_into_id FROM actor WHERE id = :actorId), CAST(:actorId AS bigint)))`,
-        { actorId },
-      );
-    }
-    if (filter.from != null) events.andWhere('event.date >= :from', { from: isoDate(filter.from) });
-    if (filter.to != null) events.andWhere('event.date <= :to', { to: isoDate(filter.to) });
-    if (filter.place != null) {
-      events.andWhere(
-        `event.placeId IN (SELECT place.id FROM place WHERE lower(place.name) = lower(:place)
-           OR lower(place.admin1) = lower(:place) OR lower(place.admin2) = lower(:place))`,
-        { place: filter.place.trim() },
-      );
-    }
-    if (filter.search != null) {
-      events.andWhere(`to_tsvector('english', coalesce(event.description, '')) @@ websearch_to_tsquery('english', :search)`, {
-        search: filter.search,
-      });
-    }
-    if (filter.updatedSince != null) events.andWhere('event.updated_at >= :updatedSince', { updatedSince: filter.updatedSince });
+    applyEventFilter(events, 'event', filter);
     return events;
   };
   const page = await readListPage(query(), args, ordering);
