@@ -19,6 +19,10 @@ registerEnumType(ActorKind, { name: 'ActorKind' });
 @ObjectType({ implements: Node })
 @Entity()
 @Check('ck_actor_name', `char_length(name) BETWEEN 1 AND 500`)
+// Keyset orderings (orderBy NAME, CREATED_AT, UPDATED_AT) and updatedSince.
+@Index('ix_actor_name_id', ['name', 'id'])
+@Index('ix_actor_created_at_id', ['createdAt', 'id'])
+@Index('ix_actor_updated_at_id', ['updatedAt', 'id'])
 @Check('ck_actor_merged_into_id', `merged_into_id IS NULL OR merged_into_id <> id`)
 export class Actor extends Node {
   @IdColumn() id!: string;

@@ -11,6 +11,9 @@ import type { Source } from '../sources/source.entity';
 @Index('uq_article_url', ['url'], { unique: true, where: 'url IS NOT NULL' })
 @Index('ix_article_source_id_content_hash', ['sourceId', 'contentHash'])
 @Index('ix_article_text_search', { synchronize: false })
+// orderBy PUBLISHED_AT, missing dates last (sortExpression in sorted-pagination.ts); made in the QueryOrderings migration.
+@Index('ix_article_published_at_asc', { synchronize: false })
+@Index('ix_article_published_at_desc', { synchronize: false })
 @Check('ck_article_content_hash', `content_hash ~ '^[0-9a-f]{64}$'`)
 @Check('ck_article_sentence_count', `sentence_count >= 0`)
 @Check('ck_article_title', `char_length(title) BETWEEN 1 AND 1000`)
@@ -42,7 +45,7 @@ export class Article extends Node {
 
   @Field(() => Int) @Column('int') sentenceCount!: number;
 
-  @Field(() => Date) @CreateDateColumn({ type: 'timestamptz' }) ingestedAt!: Date;
+  @Field(() => Date) @Index('ix_article_ingested_at') @CreateDateColumn({ type: 'timestamptz' }) ingestedAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 
   get nodeId(): string {

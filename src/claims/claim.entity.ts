@@ -34,6 +34,9 @@ registerEnumType(Visibility, { name: 'Visibility', description: 'ORGANIZATION: s
 @ObjectType({ implements: Node })
 @Entity()
 @Index('ix_claim_text_search', { synchronize: false })
+// Keyset orderings (orderBy CREATED_AT, UPDATED_AT) and updatedSince.
+@Index('ix_claim_extraction_created_at_id', ['extraction.createdAt', 'id'])
+@Index('ix_claim_updated_at_id', ['updatedAt', 'id'])
 @Check('ck_claim_text', `char_length(text) BETWEEN 1 AND 10000`)
 @Check('ck_claim_confidence', `extraction_confidence IS NULL OR extraction_confidence BETWEEN 0 AND 1`)
 @Check('ck_claim_retraction', `(status = 'RETRACTED') = (retraction_reason IS NOT NULL)`)

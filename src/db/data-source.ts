@@ -9,6 +9,7 @@ export interface DataSourceOptions {
   poolSize?: number;
   statementTimeoutMs?: number;
   onQueryError?: (message: string, query: string) => void;
+  onQuery?: (query: string, parameters: unknown[] | undefined) => void;
 }
 
 /** The one place a TypeORM DataSource is configured: app, tests and the migration CLI use it. */
@@ -22,7 +23,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    logger: new CountingLogger(options.onQueryError),
+    logger: new CountingLogger(options.onQueryError, options.onQuery),
     extra: {
       max: options.poolSize ?? 10,
       statement_timeout: options.statementTimeoutMs ?? 15_000,

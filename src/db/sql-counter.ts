@@ -18,11 +18,16 @@ export function sqlStatementsSoFar(): number | undefined {
 
 /** TypeORM logger that counts statements for the current request and reports failures. */
 export class CountingLogger implements TypeOrmLogger {
-  constructor(private readonly onError: (message: string, query: string) => void = () => undefined) {}
+  constructor(
+    private readonly onError: (message: string, query: string) => void = () => undefined,
+    /** Sees every statement with its parameters (scripts/explain.ts replays them under EXPLAIN). */
+    private readonly onQuery?: (query: string, parameters: unknown[] | undefined) => void,
+  ) {}
 
-  logQuery(): void {
+  logQuery(query: string, parameters?: unknown[]): void {
     const count = requestCount.getStore();
     if (count !== undefined) count.statements += 1;
+    this.onQuery?.(query, parameters);
   }
 
   logQueryError(error: string | Error, query: string): void {

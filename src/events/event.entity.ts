@@ -30,6 +30,13 @@ registerEnumType(DatePrecision, { name: 'DatePrecision' });
 @ObjectType({ implements: Node })
 @Entity()
 @Check('ck_event_fatalities', `fatalities IS NULL OR fatalities >= 0`)
+// Keyset orderings (orderBy CREATED_AT, UPDATED_AT) and updatedSince.
+@Index('ix_event_created_at_id', ['createdAt', 'id'])
+@Index('ix_event_updated_at_id', ['updatedAt', 'id'])
+// orderBy DATE with undated events last, and filter.search: expressions, made in the QueryOrderings migration.
+@Index('ix_event_date_asc', { synchronize: false })
+@Index('ix_event_date_desc', { synchronize: false })
+@Index('ix_event_text_search', { synchronize: false })
 @Check('ck_event_dates', `end_date IS NULL OR (date IS NOT NULL AND end_date >= date)`)
 export class Event extends Node {
   @IdColumn() id!: string;
