@@ -46,6 +46,6 @@ export class Deletion {
    * visibility never changes, so the copy cannot go stale.
    */
   @Column({ type: 'enum', enum: Visibility, enumName: 'visibility', default: Visibility.PUBLIC }) visibility!: Visibility;
-  @Column('bigint', { nullable: true }) organizationId!: string | null;
+  @Index('ix_deletion_organization_id') @Column('bigint', { nullable: true }) organizationId!: string | null;
   @ManyToOne('Organization', { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'organization_id' }) organization?: Relation<Organization>;
 }
