@@ -10,6 +10,8 @@ import type { Source } from '../sources/source.entity';
 @Entity()
 @Index('uq_article_url', ['url'], { unique: true, where: 'url IS NOT NULL' })
 @Index('ix_article_source_id_content_hash', ['sourceId', 'contentHash'])
+// Source.articles(first): each source's page read in id order from the index (childPageLoader).
+@Index('ix_article_source_id_id', ['sourceId', 'id'])
 @Index('ix_article_text_search', { synchronize: false })
 // orderBy PUBLISHED_AT, missing dates last (sortExpression in sorted-pagination.ts); made in the QueryOrderings migration.
 @Index('ix_article_published_at_asc', { synchronize: false })
@@ -20,7 +22,7 @@ import type { Source } from '../sources/source.entity';
 export class Article extends Node {
   @IdColumn() id!: string;
 
-  @Index('ix_article_source_id') @Column('bigint') sourceId!: string;
+  @Column('bigint') sourceId!: string;
   @ManyToOne('Source', { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'source_id' }) source?: Relation<Source>;
 
   @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) url!: string | null;

@@ -37,6 +37,8 @@ registerEnumType(Visibility, { name: 'Visibility', description: 'ORGANIZATION: s
 // Keyset orderings (orderBy CREATED_AT, UPDATED_AT) and updatedSince.
 @Index('ix_claim_extraction_created_at_id', ['extraction.createdAt', 'id'])
 @Index('ix_claim_updated_at_id', ['updatedAt', 'id'])
+// Actor.claimsMade(first): each claimant's page read in id order from the index (childPageLoader).
+@Index('ix_claim_claimant_id_id', ['claimantId', 'id'])
 @Check('ck_claim_text', `char_length(text) BETWEEN 1 AND 10000`)
 @Check('ck_claim_confidence', `extraction_confidence IS NULL OR extraction_confidence BETWEEN 0 AND 1`)
 @Check('ck_claim_retraction', `(status = 'RETRACTED') = (retraction_reason IS NOT NULL)`)
@@ -49,7 +51,7 @@ export class Claim extends Node {
   @Field(() => String, { description: "The claim in the annotator's words; revisions keep earlier texts" }) @Column('text') text!: string;
   @Field(() => ClaimKind) @Column({ type: 'enum', enum: ClaimKind, enumName: 'claim_kind' }) kind!: ClaimKind;
 
-  @Index('ix_claim_claimant_id') @Column('bigint', { nullable: true }) claimantId!: string | null;
+  @Column('bigint', { nullable: true }) claimantId!: string | null;
   @ManyToOne('Actor', { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'claimant_id' }) claimant?: Relation<Actor>;
 
   @Field(() => ReviewStatus)

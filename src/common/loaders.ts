@@ -50,8 +50,10 @@ export interface ChildSpec<T extends ObjectLiteral, F> {
 }
 
 /**
- * "The first N children of each parent", for a nested connection: one statement per batch
- * (a window function ranks children within each parent), however many parents are asked for.
+ * "The first N children of each parent", for a nested connection: one statement per batch,
+ * however many parents are asked for. Each parent's page is read by a LATERAL subquery with
+ * its own ORDER BY ... LIMIT, so an index on (parent, key) reads only the page, not every child
+ * of the parent (a window function over all children would read a source's whole archive).
  * Keys with different windows or filters are batched in separate statements.
  */
 export function childPageLoader<T extends ObjectLiteral, F = undefined>(
@@ -60,30 +62,31 @@ export function childPageLoader<T extends ObjectLiteral, F = undefined>(
   spec: ChildSpec<T, F>,
 ): DataLoader<ChildPageKey<F>, Page<T>, string> {
   const keyColumn = `child.${columnName(repo, keyProperty)}`;
+  const table = repo.metadata.tableName;
+  const columns = repo.metadata.columns.map((column) => `child."${column.databaseName}" AS "child_${column.databaseName}"`).join(', ');
   return new DataLoader(
     async (keys) => {
       const pages = new Map<string, Page<T>>();
       for (const group of groupBy(keys, (key) => JSON.stringify([key.window, key.filter ?? null]))) {
         const { window, filter } = group[0];
         const { where, params, order } = keysetSql(window, keyColumn);
-        const ranked = childQuery(
-          repo,
-          spec,
-          group.map((key) => key.parentId),
-          filter,
-        )
-          .select('child.id', 'id')
-          .addSelect(`${spec.parent}`, 'parent')
-          .addSelect(`row_number() OVER (PARTITION BY ${spec.parent} ORDER BY ${keyColumn} ${order})`, 'rank');
-        for (const condition of where) ranked.andWhere(condition, params);
-        const raw: Array<Record<string, unknown>> = await repo
-          .createQueryBuilder('child')
-          .innerJoin(`(${ranked.getQuery()})`, 'page', 'page.id = child.id')
-          .addSelect('page.parent', 'page_parent')
-          .where('page.rank <= :pageLimit')
-          .setParameters({ ...ranked.getParameters(), pageLimit: window.limit + 1 })
-          .orderBy('page.rank', 'ASC')
-          .getRawMany();
+        const page = repo.createQueryBuilder('child');
+        spec.join?.(page);
+        page.select('child.id', 'id').addSelect(keyColumn, 'sort_key').where(`${spec.parent} = parent_ids.parent_id`);
+        spec.scope?.(page, filter);
+        for (const condition of where) page.andWhere(condition, params);
+        const [pageSql, pageParams]: [string, unknown[]] = page
+          .orderBy(keyColumn, order)
+          .limit(window.limit + 1)
+          .getQueryAndParameters();
+        const raw: Array<Record<string, unknown>> = await repo.manager.query(
+          `SELECT ${columns}, parent_ids.parent_id AS page_parent
+           FROM unnest(CAST($${pageParams.length + 1} AS bigint[])) AS parent_ids(parent_id)
+           CROSS JOIN LATERAL (${pageSql}) page
+           JOIN "${table}" child ON child.id = page.id
+           ORDER BY page.sort_key ${order}`,
+          [...pageParams, group.map((key) => key.parentId)],
+        );
         const byParent = groupRows(repo, raw);
         for (const key of group) {
           const children = byParent.get(key.parentId) ?? [];
