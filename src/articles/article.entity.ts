@@ -12,7 +12,7 @@ import type { Source } from '../sources/source.entity';
 @Index('ix_article_source_id_content_hash', ['sourceId', 'contentHash'])
 // Source.articles(first): each source's page read in id order from the index (childPageLoader).
 @Index('ix_article_source_id_id', ['sourceId', 'id'])
-@Index('ix_article_text_search', { synchronize: false })
+@Index('ix_article_search_vector', { synchronize: false })
 // orderBy PUBLISHED_AT, missing dates last (sortExpression in sorted-pagination.ts); made in the QueryOrderings migration.
 @Index('ix_article_published_at_asc', { synchronize: false })
 @Index('ix_article_published_at_desc', { synchronize: false })
@@ -46,6 +46,21 @@ export class Article extends Node {
   contentHash!: string;
 
   @Field(() => Int) @Column('int') sentenceCount!: number;
+
+  /**
+   * The words of title and body for filter.search, stored: a GIN index cannot answer phrases by
+   * itself, and rechecking a match must not re-parse the whole body. GIN-indexed by hand
+   * (ix_article_search_vector); never read into the entity.
+   */
+  @Column({
+    type: 'tsvector',
+    generatedType: 'STORED',
+    asExpression: `to_tsvector('english', title || ' ' || body)`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchVector?: string;
 
   @Field(() => Date) @Index('ix_article_ingested_at') @CreateDateColumn({ type: 'timestamptz' }) ingestedAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;

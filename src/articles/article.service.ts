@@ -45,7 +45,7 @@ export async function listArticles(
     if (filter.publishedTo != null) articles.andWhere('article.publishedAt < :to', { to: filter.publishedTo });
     if (filter.language != null) articles.andWhere('lower(article.language) = lower(:language)', { language: filter.language });
     if (filter.search != null) {
-      articles.andWhere(`to_tsvector('english', article.title || ' ' || article.body) @@ websearch_to_tsquery('english', :search)`, {
+      articles.andWhere(`article.search_vector @@ websearch_to_tsquery('english', :search)`, {
         search: filter.search,
       });
     }

@@ -63,7 +63,11 @@ export function childPageLoader<T extends ObjectLiteral, F = undefined>(
 ): DataLoader<ChildPageKey<F>, Page<T>, string> {
   const keyColumn = `child.${columnName(repo, keyProperty)}`;
   const table = repo.metadata.tableName;
-  const columns = repo.metadata.columns.map((column) => `child."${column.databaseName}" AS "child_${column.databaseName}"`).join(', ');
+  // Columns marked select: false (the article search vector) are never read into entities.
+  const columns = repo.metadata.columns
+    .filter((column) => column.isSelect)
+    .map((column) => `child."${column.databaseName}" AS "child_${column.databaseName}"`)
+    .join(', ');
   return new DataLoader(
     async (keys) => {
       const pages = new Map<string, Page<T>>();
@@ -159,7 +163,7 @@ function groupRows<T extends ObjectLiteral>(repo: Repository<T>, raw: Array<Reco
   const byParent = new Map<string, T[]>();
   for (const row of raw) {
     const entity = repo.create();
-    for (const column of repo.metadata.columns) {
+    for (const column of repo.metadata.columns.filter((c) => c.isSelect)) {
       column.setEntityValue(entity, driver.prepareHydratedValue(row[`child_${column.databaseName}`], column));
     }
     const parent = String(row.page_parent);
