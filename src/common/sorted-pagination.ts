@@ -119,8 +119,9 @@ function decodeSortCursor(cursor: string, ordering: Ordering, field: string): So
 }
 
 const BIGINT_MAX = 2n ** 63n - 1n;
-/** JS Dates reach ±8.64e15 ms; PostgreSQL timestamps reach further, but none we store does. */
-const MICROS_MAX = 8_640_000_000_000_000_000n;
+/** Years 0001 to 9999, as RFC 3339 (the DateTime scalar) can write them: every timestamp we store. */
+export const MICROS_MIN = -62_135_596_800_000_000n;
+export const MICROS_MAX = 253_402_300_799_999_999n;
 
 function isRowId(value: unknown): value is string {
   return typeof value === 'string' && /^[1-9]\d{0,18}$/.test(value) && BigInt(value) <= BIGINT_MAX;
@@ -131,7 +132,7 @@ function validSortValue(key: SortKey | null, value: unknown): value is string | 
   if (key === null || typeof value !== 'string') return false;
   switch (key.type) {
     case 'timestamptz':
-      return /^-?\d{1,19}$/.test(value) && BigInt(value) <= MICROS_MAX && BigInt(value) >= -MICROS_MAX;
+      return /^-?\d{1,19}$/.test(value) && BigInt(value) <= MICROS_MAX && BigInt(value) >= MICROS_MIN;
     case 'date':
       return /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
     case 'text':
