@@ -138,6 +138,12 @@ describe('updatedSince lists exactly the rows a write changed, whatever path it 
       { input: articleInput() },
     );
     expect(await changedSince(since)).toEqual(expected({ articles: [ingestArticle.article.id] }));
+    // Its source was created by this first ingest: sources take updatedSince too.
+    const sources = await ok<{ sources: { nodes: Array<{ name: string }> } }>(
+      `query($since: DateTime!) { sources(filter: { updatedSince: $since }) { nodes { name } } }`,
+      { since },
+    );
+    expect(sources.sources.nodes.map((source) => source.name)).toEqual(['Test Wire']);
     since = await mark();
     const { addClaim } = await ok<{ addClaim: { id: string } }>(
       `mutation($a: ID!, $e: ID!, $s: ID!) { addClaim(input: { articleId: $a, text: "Met", kind: REPORT, eventIds: [$e], subjectIds: [$s],
