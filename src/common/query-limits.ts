@@ -33,7 +33,8 @@ export const fieldCost: ComplexityEstimator = ({ type, field, args, childComplex
   if (type.name.endsWith('Connection')) return childComplexity;
   const isConnection = getNamedType(field.type).name.endsWith('Connection');
   const pageSize = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : undefined;
-  if (isConnection) return 1 + (pageSize ?? DEFAULT_PAGE_SIZE) * childComplexity;
+  // Every item of a page costs at least 1, even when it selects only leaves.
+  if (isConnection) return 1 + (pageSize ?? DEFAULT_PAGE_SIZE) * Math.max(1, childComplexity);
   if (isListType(getNullableType(field.type))) {
     const length = Array.isArray(args.ids) ? args.ids.length : ASSUMED_LIST_LENGTH;
     return 1 + length * Math.max(1, childComplexity);

@@ -25,6 +25,13 @@ describe('query limits', () => {
     expect(errors).toBeUndefined();
   });
 
+  it('count every item of a page, even one that selects only scalars', async () => {
+    const { errors } = await app.gql(
+      `{ sources(first: 100) { nodes { articles(first: 100) { nodes { sentences(first: 100) { nodes { text } } } } } } }`,
+    );
+    expect(errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', cost: 1 + 100 * (1 + 100 * (1 + 100)) });
+  });
+
   it('count page sizes given as variables', async () => {
     const query = `query($n: Int) { articles(first: $n) { nodes { sentences(first: $n) { nodes { claims { id } } } } } }`;
     expect((await app.gql(query, { n: 5 })).errors).toBeUndefined();
