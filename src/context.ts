@@ -7,6 +7,7 @@ import type { Config } from './config';
 import type { Viewer } from './common/viewer';
 import { createEventLoaders } from './events/event.loaders';
 import { createMentionLoaders } from './mentions/mention.loaders';
+import { scopedDataSource } from './db/request-scope';
 import { createOrganizationLoaders } from './organizations/organization.loaders';
 import { Role } from './organizations/role';
 import { createSourceLoaders } from './sources/source.loaders';
@@ -16,8 +17,15 @@ export interface Context {
   requestId: string;
   viewer: Viewer;
   loaders: Loaders;
+  /** The database in the viewer's scope: row-level security applies to every statement (src/db/request-scope.ts). */
   db: DataSource;
   config: Config;
+}
+
+/** The one way a Context is made: its data source and loaders are in the viewer's scope. */
+export function createContext(db: DataSource, config: Config, viewer: Viewer, requestId: string): Context {
+  const scoped = scopedDataSource(db, viewer);
+  return { requestId, viewer, loaders: createLoaders(scoped, viewer), db: scoped, config };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -44,5 +52,5 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
  */
 export function createSystemContext(db: DataSource, config: Config, operatorOrganizationId: string, keyPrefix: string): Context {
   const viewer: Viewer = { organizationId: operatorOrganizationId, role: Role.ADMIN, keyPrefix };
-  return { requestId: `${keyPrefix}-${randomUUID()}`, viewer, loaders: createLoaders(db, viewer), db, config };
+  return createContext(db, config, viewer, `${keyPrefix}-${randomUUID()}`);
 }

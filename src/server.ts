@@ -14,7 +14,7 @@ import { queryLimitsPlugin } from './common/query-limits';
 import type { Logger } from './common/logger';
 import { createMetrics } from './common/metrics';
 import type { Config } from './config';
-import { createLoaders, type Context } from './context';
+import { createContext, type Context } from './context';
 import { countSqlStatements, sqlStatementsSoFar } from './db/sql-counter';
 import { buildVerbatimSchema } from './schema';
 
@@ -77,7 +77,7 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
         const requestId = requestIdOf(req.header('x-request-id'));
         res.setHeader('x-request-id', requestId);
         const viewer = await resolveViewer(db, config, operatorOrganizationId, req.header('authorization'));
-        return { requestId, viewer, loaders: createLoaders(db, viewer), db, config };
+        return createContext(db, config, viewer, requestId);
       },
     }),
   );

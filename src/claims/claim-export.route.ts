@@ -6,7 +6,7 @@ import { resolveViewer } from '../common/auth';
 import { badInput, VerbatimError } from '../common/errors';
 import type { Logger } from '../common/logger';
 import type { Config } from '../config';
-import { createLoaders } from '../context';
+import { createContext, createLoaders } from '../context';
 import { claimCriteria } from './claim-criteria';
 import { ClaimKind, ReviewStatus } from './claim.entity';
 import type { ClaimFilter } from './claim.inputs';
@@ -26,12 +26,12 @@ export function claimExportRoute(deps: { db: DataSource; config: Config; logger:
     try {
       const viewer = await resolveViewer(db, config, deps.operatorOrganizationId, req.header('authorization'));
       const criteria = claimCriteria(filterFromQuery(req.query), 'query');
-      const ctx = { requestId, viewer, db, config, loaders: createLoaders(db, viewer) };
+      const ctx = createContext(db, config, viewer, requestId);
       res.status(200).type('application/x-ndjson; charset=utf-8');
       await exportClaimAnnotations(
         ctx,
         criteria,
-        () => createLoaders(db, viewer),
+        () => createLoaders(ctx.db, viewer),
         async (annotation) => {
           if (!res.write(`${JSON.stringify(annotation)}\n`)) await once(res, 'drain');
         },

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { entities } from './entities';
 import { SnakeNamingStrategy } from './naming-strategy';
+import { scopeConnections } from './request-scope';
 import { CountingLogger } from './sql-counter';
 
 export interface DataSourceOptions {
@@ -14,7 +15,7 @@ export interface DataSourceOptions {
 
 /** The one place a TypeORM DataSource is configured: app, tests and the migration CLI use it. */
 export function createDataSource(options: DataSourceOptions): DataSource {
-  return new DataSource({
+  const dataSource = new DataSource({
     type: 'postgres',
     url: options.url,
     entities,
@@ -30,4 +31,6 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       application_name: 'verbatim',
     },
   });
+  scopeConnections(dataSource);
+  return dataSource;
 }

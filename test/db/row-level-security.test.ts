@@ -1,0 +1,159 @@
+import { createContext } from '../../src/context';
+import { ANONYMOUS, type Viewer } from '../../src/common/viewer';
+import { REQUEST_ROLE } from '../../src/db/request-scope';
+import { Role } from '../../src/organizations/role';
+import { articleInput, insertActor, insertApiKey, insertEvent } from '../helpers/factories';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+/**
+ * The database's own line of defence: statements that carry no visibility condition at all,
+ * run through a request's data source, still see no other organisation's private claims.
+ */
+let app: TestApp;
+const orgs: Record<'A' | 'B', { id: string; key: string }> = {} as never;
+/** Claim row ids by owner and visibility. */
+const claims: Record<'publicA' | 'privateA' | 'privateB', string> = {} as never;
+
+const viewerOf = (org: 'A' | 'B'): Viewer => ({ organizationId: orgs[org].id, role: Role.EDITOR, keyPrefix: 'test' });
+const dbAs = (viewer: Viewer) => createContext(app.db, app.config, viewer, 'rls-test').db;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  for (const org of ['A', 'B'] as const) {
+    const key = await insertApiKey(app.db, Role.EDITOR, `RLS org ${org}`);
+    const [row] = await app.db.query<Array<{ id: string }>>(`SELECT id::text FROM organization WHERE name = $1`, [`RLS org ${org}`]);
+    orgs[org] = { id: row.id, key };
+  }
+  const ingest = await app.gql<{ ingestArticle: { article: { id: string } } }>(
+    `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { article { id } } }`,
+    { input: articleInput() },
+  );
+  const articleId = ingest.data!.ingestArticle.article.id;
+  const actor = await insertActor(app.db, 'Hadi Rahim');
+  const event = await insertEvent(app.db);
+  const add = async (org: 'A' | 'B', visibility: string): Promise<string> => {
+    const { data, errors } = await app.gql<{ addClaim: { id: string } }>(
+      `mutation($input: AddClaimInput!) { addClaim(input: $input) { id } }`,
+      {
+        input: {
+          articleId,
+          kind: 'STATEMENT',
+          text: `A ${visibility} claim of ${org}`,
+          visibility,
+          subjectIds: [actor.id],
+          eventIds: [event.id],
+          evidence: [{ exact: 'The council met on Monday.' }],
+        },
+      },
+      { key: orgs[org].key },
+    );
+    if (errors) throw new Error(errors[0].message);
+    await app.gql(
+      `mutation($id: ID!) { reviseClaim(id: $id, text: "Revised.") { id } }`,
+      { id: data!.addClaim.id },
+      { key: orgs[org].key },
+    );
+    return Buffer.from(data!.addClaim.id, 'base64url').toString().split(':')[1];
+  };
+  claims.publicA = await add('A', 'PUBLIC');
+  claims.privateA = await add('A', 'ORGANIZATION');
+  claims.privateB = await add('B', 'ORGANIZATION');
+  // Relations have no API on this branch yet: evidence rows straight into the table.
+  const other = await insertActor(app.db, 'Saraya Al-Salam', 'ARMED_GROUP');
+  const [relation] = await app.db.query<Array<{ id: string }>>(
+    `INSERT INTO actor_relation (actor_id, type, target_id) VALUES ($1, 'MEMBER_OF', $2) RETURNING id::text`,
+    [actor.rowId, other.rowId],
+  );
+  for (const claimId of Object.values(claims)) {
+    await app.db.query(`INSERT INTO actor_relation_evidence (relation_id, claim_id) VALUES ($1, $2)`, [relation.id, claimId]);
+  }
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const CLAIM_TABLES = ['evidence', 'claim_revision', 'claim_subject', 'claim_event', 'actor_relation_evidence'];
+
+describe('row-level security on claims', () => {
+  const cases: Array<[string, () => Viewer, string[]]> = [
+    ['organisation A', () => viewerOf('A'), ['publicA', 'privateA']],
+    ['organisation B', () => viewerOf('B'), ['publicA', 'privateB']],
+    ['an anonymous reader', () => ANONYMOUS, ['publicA']],
+  ];
+
+  it.each(cases)('shows %s, through a bare SELECT * FROM claim, only the claims it may see', async (_name, viewer, expected) => {
+    const rows = await dbAs(viewer()).query<Array<{ id: string }>>(`SELECT * FROM claim`);
+    expect(rows.map((row) => String(row.id)).sort()).toEqual(expected.map((name) => claims[name as keyof typeof claims]).sort());
+  });
+
+  it.each(cases)(
+    'shows %s only the evidence, revisions, subject, event and relation links of those claims',
+    async (_name, viewer, expected) => {
+      const db = dbAs(viewer());
+      for (const table of CLAIM_TABLES) {
+        const rows = await db.query<Array<{ claim_id: string }>>(`SELECT DISTINCT claim_id::text FROM ${table}`);
+        expect({ table, claims: rows.map((row) => row.claim_id).sort() }).toEqual({
+          table,
+          claims: expected.map((name) => claims[name as keyof typeof claims]).sort(),
+        });
+      }
+    },
+  );
+
+  it('applies inside transactions and to counts too', async () => {
+    const [{ n }] = await dbAs(viewerOf('B')).transaction((manager) =>
+      manager.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM claim WHERE visibility = 'ORGANIZATION'`),
+    );
+    expect(n).toBe(1);
+  });
+
+  it('refuses writes that would touch or reveal another organisation’s private claim', async () => {
+    const db = dbAs(viewerOf('B'));
+    const updated = await db.query(`UPDATE claim SET text = 'overwritten' WHERE id = $1 RETURNING id`, [claims.privateA]);
+    expect(updated).toEqual([[], 0]);
+    await expect(db.query(`INSERT INTO claim_revision (claim_id, text) VALUES ($1, 'x')`, [claims.privateA])).rejects.toThrow(
+      /row-level security/,
+    );
+    await expect(
+      db.query(
+        `INSERT INTO claim (article_id, text, kind, organization_id, extraction_method, extraction_agent)
+         SELECT article_id, 'forged', 'STATEMENT', $1, 'MANUAL', 'x' FROM claim LIMIT 1`,
+        [orgs.A.id],
+      ),
+    ).rejects.toThrow(/row-level security/);
+    const [{ text }] = await app.db.query<Array<{ text: string }>>(`SELECT text FROM claim WHERE id = $1`, [claims.privateA]);
+    expect(text).toBe('Revised.');
+  });
+
+  it('runs requests as a role that cannot bypass it, on tables it does not own', async () => {
+    const [role] = await app.db.query<Array<{ rolsuper: boolean; rolbypassrls: boolean }>>(
+      `SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1`,
+      [REQUEST_ROLE],
+    );
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
+    const [who] = await dbAs(viewerOf('A')).query<Array<{ user: string; org: string }>>(
+      `SELECT current_user AS user, current_setting('verbatim.organization_id') AS org`,
+    );
+    expect(who).toEqual({ user: REQUEST_ROLE, org: orgs.A.id });
+    const tables = await app.db.query<Array<{ relname: string; relrowsecurity: boolean; owner: string }>>(
+      `SELECT relname, relrowsecurity, pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relname = ANY($1) ORDER BY relname`,
+      [['claim', ...CLAIM_TABLES]],
+    );
+    expect(tables).toHaveLength(CLAIM_TABLES.length + 1);
+    for (const table of tables) expect(table).toMatchObject({ relrowsecurity: true, owner: expect.not.stringMatching(REQUEST_ROLE) });
+  });
+
+  it('never runs the plain data source (migrations, key lookups, the CLI) in a request’s scope', async () => {
+    // More concurrent checkouts than the pool has connections, so every connection was scoped once.
+    await Promise.all(Array.from({ length: 20 }, (_, i) => dbAs(viewerOf(i % 2 ? 'A' : 'B')).query(`SELECT pg_sleep(0.01)`)));
+    const seen = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        app.db.query<Array<{ user: string; org: string | null }>>(
+          `SELECT current_user AS user, current_setting('verbatim.organization_id', true) AS org FROM pg_sleep(0.01)`,
+        ),
+      ),
+    );
+    for (const [row] of seen) expect(row.user).not.toBe(REQUEST_ROLE);
+    for (const [row] of seen) expect(row.org ?? '').toBe('');
+  });
+});
