@@ -20,6 +20,14 @@ export interface Config {
   maxRequestBytes: number;
   maxQueryCost: number;
   maxQueryDepth: number;
+  /** Requests a minute per API key (0: no limit); the bootstrap admin key has none. */
+  rateLimitPerMinute: number;
+  /** Requests a minute per client address without a (valid) key (0: no limit). */
+  anonymousRateLimitPerMinute: number;
+  /** Set: rate limits are counted in this Redis, shared by every API process using it. */
+  redisUrl: string | undefined;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client address. */
+  trustProxy: boolean | number | string;
   logLevel: string;
   production: boolean;
 }
@@ -38,11 +46,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     VERBATIM_MAX_REQUEST_BYTES: num({ default: 5 * 1024 * 1024 }),
     VERBATIM_MAX_QUERY_COST: num({ default: 25_000, desc: 'Largest estimated cost of one query (see README)' }),
     VERBATIM_MAX_QUERY_DEPTH: num({ default: 12 }),
+    VERBATIM_RATE_LIMIT_PER_MINUTE: num({ default: 1200, desc: 'Requests a minute per API key; 0 turns the limit off' }),
+    VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE: num({ default: 120, desc: 'Requests a minute per client address without a key' }),
+    REDIS_URL: url({ default: undefined, desc: 'Redis holding the rate-limit counters of every API process' }),
+    VERBATIM_TRUST_PROXY: str({ default: 'false', desc: 'Express trust proxy: false, true, a hop count, or addresses/subnets' }),
     LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
     NODE_ENV: str({ default: 'development' }),
   });
   if (raw.VERBATIM_BOOTSTRAP_ADMIN_KEY !== undefined && raw.VERBATIM_BOOTSTRAP_ADMIN_KEY.length < 16) {
     throw new Error('VERBATIM_BOOTSTRAP_ADMIN_KEY must be at least 16 characters long');
+  }
+  for (const name of ['VERBATIM_RATE_LIMIT_PER_MINUTE', 'VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE'] as const) {
+    if (!Number.isInteger(raw[name]) || raw[name] < 0) throw new Error(`${name} must be a whole number, 0 or more`);
   }
   return Object.freeze({
     databaseUrl: raw.DATABASE_URL,
@@ -57,7 +72,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxRequestBytes: raw.VERBATIM_MAX_REQUEST_BYTES,
     maxQueryCost: raw.VERBATIM_MAX_QUERY_COST,
     maxQueryDepth: raw.VERBATIM_MAX_QUERY_DEPTH,
+    rateLimitPerMinute: raw.VERBATIM_RATE_LIMIT_PER_MINUTE,
+    anonymousRateLimitPerMinute: raw.VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE,
+    redisUrl: raw.REDIS_URL,
+    trustProxy: trustProxySetting(raw.VERBATIM_TRUST_PROXY),
     logLevel: raw.LOG_LEVEL,
     production: raw.NODE_ENV === 'production',
   });
+}
+
+/** "false"/"true", a hop count, or a list of addresses and subnets, as Express takes them. */
+function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'false' || value === '') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -7,12 +6,14 @@ import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { claimExportRoute } from './claims/claim-export.route';
-import { ensureOperatorOrganization, resolveViewer } from './common/auth';
+import { ensureOperatorOrganization } from './common/auth';
 import { formatError, isClientError } from './common/error-format';
+import { assignRequestId, identifyViewer, requestIdOf, viewerOf } from './common/http-request';
 import { inputGuardPlugin } from './common/input-guard';
 import { queryLimitsPlugin } from './common/query-limits';
 import type { Logger } from './common/logger';
 import { createMetrics } from './common/metrics';
+import { createRateLimits, enforceRateLimits } from './common/rate-limit';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { countSqlStatements, sqlStatementsSoFar } from './db/sql-counter';
@@ -29,8 +30,11 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   const { config, db, logger } = deps;
   const operatorOrganizationId = await ensureOperatorOrganization(db);
   const metrics = createMetrics();
+  const rateLimits = createRateLimits(config, logger);
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(assignRequestId());
   const httpServer = await listen(app, config.port);
 
   const schema = await buildVerbatimSchema();
@@ -66,19 +70,17 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  app.get('/export/claims.jsonld', claimExportRoute({ db, config, logger, operatorOrganizationId }));
+  // Who is asking, then whether they may ask again so soon: before any body is read.
+  const guard = [identifyViewer(db, config, operatorOrganizationId), enforceRateLimits(rateLimits)];
+  app.get('/export/claims.jsonld', ...guard, claimExportRoute({ db, config, logger }));
   app.use(
     '/graphql',
     cors(),
+    ...guard,
     express.json({ limit: config.maxRequestBytes }),
     (req, res, next) => countSqlStatements(() => next()),
     expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<Context> => {
-        const requestId = requestIdOf(req.header('x-request-id'));
-        res.setHeader('x-request-id', requestId);
-        const viewer = await resolveViewer(db, config, operatorOrganizationId, req.header('authorization'));
-        return createContext(db, config, viewer, requestId);
-      },
+      context: async ({ res }): Promise<Context> => createContext(db, config, viewerOf(res), requestIdOf(res)),
     }),
   );
   app.use(bodyErrorHandler(logger));
@@ -87,7 +89,10 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   return {
     url: `http://localhost:${port}/graphql`,
     port,
-    stop: () => apollo.stop(),
+    async stop() {
+      await apollo.stop();
+      await rateLimits.close();
+    },
   };
 }
 
@@ -95,10 +100,6 @@ function listen(app: express.Express, port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(port, (error?: Error) => (error ? reject(error) : resolve(server)));
   });
-}
-
-function requestIdOf(header: string | undefined): string {
-  return header !== undefined && /^[A-Za-z0-9._-]{1,100}$/.test(header) ? header : randomUUID();
 }
 
 /** Logs faults of ours (masked for the client) with the request id a user can quote. */

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/db/embedded-postgres';
@@ -20,6 +21,9 @@ declare global {
  * the workers are forked, so they inherit DATABASE_URL.
  */
 export default async function globalSetup(): Promise<void> {
+  // The Redis rate-limit tests run when a Redis answers (REDIS_URL, else 127.0.0.1:6379) and are skipped otherwise.
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  if (await answers(new URL(redisUrl))) process.env.VERBATIM_TEST_REDIS_URL = redisUrl;
   if (process.env.DATABASE_URL) return;
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'verbatim-test-'));
   // mkdtemp makes it 0700; when running as root, PostgreSQL runs as `postgres` and must get in.
@@ -32,4 +36,17 @@ export default async function globalSetup(): Promise<void> {
     await fs.rm(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+function answers(url: URL): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(url.port || 6379), url.hostname);
+    const done = (up: boolean): void => {
+      socket.destroy();
+      resolve(up);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
 }

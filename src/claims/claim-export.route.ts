@@ -1,9 +1,8 @@
 import { once } from 'node:events';
-import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
-import { resolveViewer } from '../common/auth';
 import { badInput, VerbatimError } from '../common/errors';
+import { requestIdOf, viewerOf } from '../common/http-request';
 import type { Logger } from '../common/logger';
 import type { Config } from '../config';
 import { createContext, createLoaders } from '../context';
@@ -18,13 +17,12 @@ const HTTP_STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICAT
  * `GET /export/claims.jsonld?articleId=...&status=ACCEPTED`: every visible claim matching the
  * ClaimFilter fields given as query parameters, streamed as NDJSON, one Web Annotation per line.
  */
-export function claimExportRoute(deps: { db: DataSource; config: Config; logger: Logger; operatorOrganizationId: string }): RequestHandler {
+export function claimExportRoute(deps: { db: DataSource; config: Config; logger: Logger }): RequestHandler {
   const { db, config, logger } = deps;
   return async (req, res) => {
-    const requestId = randomUUID();
-    res.setHeader('x-request-id', requestId);
+    const requestId = requestIdOf(res);
     try {
-      const viewer = await resolveViewer(db, config, deps.operatorOrganizationId, req.header('authorization'));
+      const viewer = viewerOf(res);
       const criteria = claimCriteria(filterFromQuery(req.query), 'query');
       const ctx = createContext(db, config, viewer, requestId);
       res.status(200).type('application/x-ndjson; charset=utf-8');

@@ -9,6 +9,9 @@ import { Role, roleAtLeast } from '../organizations/role';
 import { forbidden, unauthenticated } from './errors';
 import { ANONYMOUS, type Viewer } from './viewer';
 
+/** How the bootstrap admin key is named in the audit log (it has no stored prefix). */
+export const BOOTSTRAP_KEY_PREFIX = 'bootstrap';
+
 /** The built-in organisation the bootstrap admin key acts for. */
 export const OPERATOR_ORGANIZATION = 'Verbatim operator';
 
@@ -38,7 +41,7 @@ export async function resolveViewer(
   if (match === null) throw unauthenticated('Send the key as "Authorization: Bearer <key>"');
   const key = match[1];
   if (config.bootstrapAdminKey !== undefined && sameSecret(key, config.bootstrapAdminKey)) {
-    return { organizationId: operatorOrganizationId, role: Role.ADMIN, keyPrefix: 'bootstrap' };
+    return { organizationId: operatorOrganizationId, role: Role.ADMIN, keyPrefix: BOOTSTRAP_KEY_PREFIX };
   }
   const stored = await db.getRepository(ApiKey).findOneBy({ keyHash: hashKey(key) });
   if (stored === null || stored.revokedAt !== null) throw unauthenticated('Unknown or revoked API key');

@@ -37,3 +37,8 @@ export function unauthenticated(message = 'A valid API key is required'): Verbat
 export function forbidden(message = 'Your key may not do this'): VerbatimError {
   return new VerbatimError('FORBIDDEN', message);
 }
+
+/** `retryAfter`: whole seconds until the limit lets the caller in again (also the Retry-After header). */
+export function rateLimited(retryAfter: number): VerbatimError {
+  return new VerbatimError('RATE_LIMITED', `Too many requests: retry after ${retryAfter} s`, { retryAfter });
+}

@@ -46,18 +46,23 @@ export interface TestApp {
  * A real server on a random port over a database of its own (created on the PostgreSQL that
  * DATABASE_URL points at, migrated, dropped afterwards), so test files can run in parallel.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { sameDatabaseAs?: TestApp } = {}): Promise<TestApp> {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl === undefined) throw new Error('DATABASE_URL is not set: jest globalSetup should have set it');
+  // A second API process over the same database (its owner drops it).
+  const shared = options.sameDatabaseAs?.config.databaseUrl;
   const databaseName = `verbatim_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${databaseName}`);
-  const url = withDatabase(serverUrl, databaseName);
+  if (shared === undefined) await adminQuery(serverUrl, `CREATE DATABASE ${databaseName}`);
+  const url = shared ?? withDatabase(serverUrl, databaseName);
 
   const config = {
     ...loadConfig({
       DATABASE_URL: url,
       VERBATIM_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
       VERBATIM_EXPOSE_SQL_COUNT: 'true',
+      // Test files send hundreds of requests from one address; the rate-limit tests set their own.
+      VERBATIM_RATE_LIMIT_PER_MINUTE: '0',
+      VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE: '0',
       LOG_LEVEL: 'silent',
       ...env,
     }),
@@ -108,7 +113,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     async close() {
       await server.stop();
       await db.destroy();
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+      if (shared === undefined) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
     },
   };
 }

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestHandler, Response } from 'express';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config';
+import { resolveViewer } from './auth';
+import { VerbatimError } from './errors';
+import type { Viewer } from './viewer';
+
+/** What every API request carries before a route runs (`res.locals`). */
+interface RequestLocals {
+  requestId: string;
+  viewer?: Viewer;
+  /** Why the Authorization header was refused; the route answers with it. */
+  authError?: VerbatimError;
+}
+
+function localsOf(res: Response): RequestLocals {
+  return res.locals as RequestLocals;
+}
+
+/** An id for the logs and the `x-request-id` header: the client's own, if it is a sane one. */
+export function assignRequestId(): RequestHandler {
+  return (req, res, next) => {
+    const header = req.header('x-request-id');
+    const requestId = header !== undefined && /^[A-Za-z0-9._-]{1,100}$/.test(header) ? header : randomUUID();
+    localsOf(res).requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    next();
+  };
+}
+
+/**
+ * Works out once who is asking, for the rate limiter, GraphQL and the export alike. A refused
+ * key is kept, not answered here: each route answers in its own format.
+ */
+export function identifyViewer(db: DataSource, config: Config, operatorOrganizationId: string): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      localsOf(res).viewer = await resolveViewer(db, config, operatorOrganizationId, req.header('authorization'));
+    } catch (error) {
+      if (!(error instanceof VerbatimError)) return next(error);
+      error.extensions.http = { status: 401 }; // Apollo's way to set the status; formatError drops it
+      localsOf(res).authError = error;
+    }
+    next();
+  };
+}
+
+export function requestIdOf(res: Response): string {
+  return localsOf(res).requestId;
+}
+
+/** The viewer identifyViewer found; throws its refusal if the key was refused. */
+export function viewerOf(res: Response): Viewer {
+  const { viewer, authError } = localsOf(res);
+  if (authError !== undefined) throw authError;
+  if (viewer === undefined) throw new Error('identifyViewer did not run before this route');
+  return viewer;
+}
+
+/** The viewer, or null when the request has no valid key (anonymous, or a refused key). */
+export function keyViewerOf(res: Response): Viewer | null {
+  const { viewer } = localsOf(res);
+  return viewer !== undefined && viewer.role !== null ? viewer : null;
+}
