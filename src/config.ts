@@ -17,6 +17,10 @@ export interface Config {
   loadDemoData: boolean;
   dbPoolSize: number;
   statementTimeoutMs: number;
+  /** How long a request waits for a database connection (a new one, or a free one from the pool) before failing. */
+  dbConnectTimeoutMs: number;
+  /** On SIGTERM, how long requests under way get to finish. */
+  shutdownGraceMs: number;
   maxRequestBytes: number;
   maxQueryCost: number;
   maxQueryDepth: number;
@@ -43,6 +47,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     VERBATIM_DEMO_DATA: bool({ default: undefined }),
     VERBATIM_DB_POOL_SIZE: num({ default: 10 }),
     VERBATIM_STATEMENT_TIMEOUT_MS: num({ default: 15_000 }),
+    VERBATIM_DB_CONNECT_TIMEOUT_MS: num({
+      default: 5_000,
+      desc: 'Wait for a database connection at most this long, then fail (retryable)',
+    }),
+    VERBATIM_SHUTDOWN_GRACE_MS: num({ default: 10_000, desc: 'On SIGTERM, time for requests under way to finish' }),
     VERBATIM_MAX_REQUEST_BYTES: num({ default: 5 * 1024 * 1024 }),
     VERBATIM_MAX_QUERY_COST: num({ default: 25_000, desc: 'Largest estimated cost of one query (see README)' }),
     VERBATIM_MAX_QUERY_DEPTH: num({ default: 12 }),
@@ -69,6 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemoData: raw.VERBATIM_DEMO_DATA ?? raw.DATABASE_URL === undefined,
     dbPoolSize: raw.VERBATIM_DB_POOL_SIZE,
     statementTimeoutMs: raw.VERBATIM_STATEMENT_TIMEOUT_MS,
+    dbConnectTimeoutMs: raw.VERBATIM_DB_CONNECT_TIMEOUT_MS,
+    shutdownGraceMs: raw.VERBATIM_SHUTDOWN_GRACE_MS,
     maxRequestBytes: raw.VERBATIM_MAX_REQUEST_BYTES,
     maxQueryCost: raw.VERBATIM_MAX_QUERY_COST,
     maxQueryDepth: raw.VERBATIM_MAX_QUERY_DEPTH,

@@ -3,16 +3,18 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
-import express, { type ErrorRequestHandler } from 'express';
+import express from 'express';
 import type { DataSource } from 'typeorm';
 import { claimExportRoute } from './claims/claim-export.route';
 import { ensureOperatorOrganization } from './common/auth';
 import { formatError, isClientError } from './common/error-format';
+import { httpErrorHandler } from './common/http-errors';
 import { assignRequestId, identifyViewer, requestIdOf, viewerOf } from './common/http-request';
 import { inputGuardPlugin } from './common/input-guard';
 import { queryLimitsPlugin } from './common/query-limits';
 import type { Logger } from './common/logger';
 import { createMetrics } from './common/metrics';
+import { databaseOutagePlugin } from './common/outage-plugin';
 import { createRateLimits, enforceRateLimits } from './common/rate-limit';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
@@ -46,10 +48,12 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
     stopOnTerminationSignals: false,
     introspection: true,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // On stop: no new connections; requests under way get this long to finish.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       inputGuardPlugin,
       queryLimitsPlugin(schema, { maxCost: config.maxQueryCost, maxDepth: config.maxQueryDepth }),
       errorLoggingPlugin(logger),
+      databaseOutagePlugin,
       metrics.plugin,
       ...(config.exposeSqlCount ? [sqlCountPlugin] : []),
     ],
@@ -59,7 +63,10 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  let stopping = false;
   app.get('/readyz', async (_req, res) => {
+    // While draining, load balancers should send new requests elsewhere.
+    if (stopping) return void res.status(503).json({ status: 'unavailable', reason: 'shutting down' });
     try {
       await db.query('SELECT 1');
       res.json({ status: 'ready' });
@@ -83,13 +90,14 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
       context: async ({ res }): Promise<Context> => createContext(db, config, viewerOf(res), requestIdOf(res)),
     }),
   );
-  app.use(bodyErrorHandler(logger));
+  app.use(httpErrorHandler(logger));
 
   const port = (httpServer.address() as { port: number }).port;
   return {
     url: `http://localhost:${port}/graphql`,
     port,
     async stop() {
+      stopping = true;
       await apollo.stop();
       await rateLimits.close();
     },
@@ -130,19 +138,3 @@ const sqlCountPlugin: ApolloServerPlugin<Context> = {
     };
   },
 };
-
-/** Bodies that never reach GraphQL (too large, not JSON) still get a GraphQL-shaped answer. */
-function bodyErrorHandler(logger: Logger): ErrorRequestHandler {
-  return (error: { status?: number; type?: string; message?: string }, _req, res, next) => {
-    if (res.headersSent) return next(error);
-    const status = error.status ?? 500;
-    if (status >= 500) logger.error({ err: error }, 'request failed before GraphQL');
-    const message =
-      error.type === 'entity.too.large'
-        ? 'The request body is too large'
-        : status < 500
-          ? `The request body could not be read: ${error.message ?? 'invalid'}`
-          : 'Internal server error';
-    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR' } }] });
-  };
-}

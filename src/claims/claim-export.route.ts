@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import type { RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
-import { badInput, VerbatimError } from '../common/errors';
+import { badInput } from '../common/errors';
+import { sendHttpError } from '../common/http-errors';
 import { requestIdOf, viewerOf } from '../common/http-request';
 import type { Logger } from '../common/logger';
 import type { Config } from '../config';
@@ -10,8 +11,6 @@ import { claimCriteria } from './claim-criteria';
 import { ClaimKind, ReviewStatus } from './claim.entity';
 import type { ClaimFilter } from './claim.inputs';
 import { exportClaimAnnotations } from './claim-export.service';
-
-const HTTP_STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403 };
 
 /**
  * `GET /export/claims.jsonld?articleId=...&status=ACCEPTED`: every visible claim matching the
@@ -41,11 +40,7 @@ export function claimExportRoute(deps: { db: DataSource; config: Config; logger:
         res.destroy();
         return;
       }
-      const known = error instanceof VerbatimError;
-      if (!known) logger.error({ err: error, requestId }, 'claim export failed');
-      const code = known ? String(error.extensions.code) : 'INTERNAL_SERVER_ERROR';
-      const message = known ? error.message : 'Internal server error';
-      res.status(HTTP_STATUS[code] ?? 500).json({ errors: [{ message, extensions: known ? error.extensions : { code } }] });
+      sendHttpError(res, error, logger, requestId);
     }
   };
 }

@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { isDatabaseUnavailable } from '../db/database-errors';
 import { VerbatimError, type ErrorCode } from './errors';
 
 /** Apollo's own codes for requests that are not valid GraphQL: the client's fault, so BAD_USER_INPUT. */
@@ -23,7 +24,8 @@ export function isClientError(error: unknown): boolean {
 
 /**
  * The one translation of errors for clients: our vocabulary passes, invalid GraphQL requests
- * become BAD_USER_INPUT, anything else is masked as INTERNAL_SERVER_ERROR.
+ * become BAD_USER_INPUT, anything else is masked as INTERNAL_SERVER_ERROR (no message, stack or
+ * SQL), with `retryable: true` when the database is unavailable for a moment.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
@@ -37,7 +39,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const field = invalidVariableField(formatted.message);
     return { ...base, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, reason: code, ...(field !== null ? { field } : {}) } };
   }
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode } };
+  return { message: 'Internal server error', path: formatted.path, extensions: internalErrorExtensions(original) };
+}
+
+/** INTERNAL_SERVER_ERROR's extensions: retryable when the database is briefly unavailable. */
+export function internalErrorExtensions(error: unknown): Record<string, unknown> {
+  const code = 'INTERNAL_SERVER_ERROR' satisfies ErrorCode;
+  return isDatabaseUnavailable(error) ? { code, retryable: true } : { code };
 }
 
 /**

@@ -9,6 +9,7 @@ export interface DataSourceOptions {
   url: string;
   poolSize?: number;
   statementTimeoutMs?: number;
+  connectTimeoutMs?: number;
   onQueryError?: (message: string, query: string) => void;
   onQuery?: (query: string, parameters: unknown[] | undefined) => void;
 }
@@ -28,6 +29,10 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     extra: {
       max: options.poolSize ?? 10,
       statement_timeout: options.statementTimeoutMs ?? 15_000,
+      // Fail fast, and retryably, when PostgreSQL is away or every connection is busy; pg-pool
+      // replaces lost connections with new ones, so service resumes on its own when it returns.
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+      keepAlive: true,
       application_name: 'verbatim',
     },
   });

@@ -26,6 +26,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     url: embedded?.url ?? (config.databaseUrl as string),
     poolSize: config.dbPoolSize,
     statementTimeoutMs: config.statementTimeoutMs,
+    connectTimeoutMs: config.dbConnectTimeoutMs,
   });
   try {
     await dataSource.initialize();

@@ -46,7 +46,10 @@ export interface TestApp {
  * A real server on a random port over a database of its own (created on the PostgreSQL that
  * DATABASE_URL points at, migrated, dropped afterwards), so test files can run in parallel.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { sameDatabaseAs?: TestApp } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { sameDatabaseAs?: TestApp; connectVia?: (url: string) => string } = {},
+): Promise<TestApp> {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl === undefined) throw new Error('DATABASE_URL is not set: jest globalSetup should have set it');
   // A second API process over the same database (its owner drops it).
@@ -68,7 +71,13 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     }),
     port: 0,
   };
-  const db = createDataSource({ url, poolSize: 5 });
+  // connectVia: the app reaches the database another way (through a proxy that can be cut).
+  const db = createDataSource({
+    url: options.connectVia?.(url) ?? url,
+    poolSize: 5,
+    connectTimeoutMs: config.dbConnectTimeoutMs,
+    statementTimeoutMs: config.statementTimeoutMs,
+  });
   await db.initialize();
   await db.runMigrations({ transaction: 'each' });
   let server: RunningServer;

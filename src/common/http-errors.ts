@@ -1,0 +1,56 @@
+import type { ErrorRequestHandler, Response } from 'express';
+import { isDatabaseUnavailable } from '../db/database-errors';
+import { internalErrorExtensions } from './error-format';
+import { VerbatimError, type ErrorCode } from './errors';
+import type { Logger } from './logger';
+
+/** How long a client is asked to wait (Retry-After) while the database is unavailable. */
+export const OUTAGE_RETRY_AFTER_SECONDS = 2;
+
+const STATUS_OF_CODE: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  QUERY_TOO_COMPLEX: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+/**
+ * Answers a request outside GraphQL (the export, unreadable bodies, failures before GraphQL)
+ * with a GraphQL-shaped error, in the same vocabulary and with the same masking. An
+ * unavailable database is HTTP 503 with Retry-After; other faults of ours are logged and 500.
+ */
+export function sendHttpError(res: Response, error: unknown, logger: Logger, requestId?: string): void {
+  const { status, message, extensions } = httpAnswer(error);
+  if (status >= 500) logger.error({ err: error, requestId }, 'request failed outside GraphQL');
+  if (status === 503) res.setHeader('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
+  res.status(status).json({ errors: [{ message, extensions }] });
+}
+
+function httpAnswer(error: unknown): { status: number; message: string; extensions: Record<string, unknown> } {
+  if (error instanceof VerbatimError) {
+    const { http: _http, ...extensions } = error.extensions;
+    return { status: STATUS_OF_CODE[extensions.code as ErrorCode] ?? 400, message: error.message, extensions };
+  }
+  // body-parser's errors: too large, not JSON, wrong charset.
+  const bodyError = error as { status?: number; type?: string; message?: string };
+  if (typeof bodyError.status === 'number' && bodyError.status < 500) {
+    const message =
+      bodyError.type === 'entity.too.large'
+        ? 'The request body is too large'
+        : `The request body could not be read: ${bodyError.message ?? 'invalid'}`;
+    return { status: bodyError.status, message, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode } };
+  }
+  return { status: isDatabaseUnavailable(error) ? 503 : 500, message: 'Internal server error', extensions: internalErrorExtensions(error) };
+}
+
+/** Errors raised before GraphQL runs (body parsing, identifying the viewer) still get a GraphQL-shaped answer. */
+export function httpErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    sendHttpError(res, error, logger, res.getHeader('x-request-id') as string | undefined);
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Whether an error means PostgreSQL cannot be reached or is going away (restarting, shut down,
+ * out of connections) rather than that a statement was wrong: the same request may succeed
+ * moments later, so clients are told to retry (docs/security.md, "Faults").
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const pending: unknown[] = [error];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (current === null || typeof current !== 'object' || seen.has(current)) continue;
+    seen.add(current);
+    const { code, message, driverError, cause, originalError, thrownValue, errors } = current as Record<string, unknown>;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+    // TypeORM wraps the driver's error, GraphQL the resolver's (or a value from another realm that
+    // is not instanceof Error), Node's net an AggregateError's.
+    pending.push(driverError, cause, originalError, thrownValue, ...(Array.isArray(errors) ? (errors as unknown[]) : []));
+  }
+  return false;
+}
+
+/** PostgreSQL SQLSTATEs (class 08 is added above) and Node.js network error codes. */
+const UNAVAILABLE_CODES = new Set([
+  '57P01', // admin_shutdown: the server is shutting down
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: starting up or shutting down
+  '53300', // too_many_connections
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+
+/** What pg and pg-pool say when a connection cannot be had or was lost. */
+const UNAVAILABLE_MESSAGES =
+  /timeout exceeded when trying to connect|Connection terminated|connection error and is not queryable|Client was closed and is not queryable/i;
