@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/audit.service';
 import { badInput } from '../common/errors';
 import { parseGlobalId, toGlobalId } from '../common/global-id';
 import type { Context } from '../context';
+import { allOrganizationsDataSource } from '../db/request-scope';
 import { DeletionKind } from '../sync/deletion.entity';
 import { recordDeletions } from '../sync/deletion.service';
 import { lockActorsForUpdate } from './actor-locks';
@@ -21,7 +22,11 @@ export async function mergeActors(ctx: Context, sourceGlobalId: string, targetGl
   const targetId = parseGlobalId(targetGlobalId, 'Actor', 'targetId');
   if (sourceId === targetId) throw badInput('targetId', 'An actor cannot be merged into itself');
 
-  return ctx.db.transaction(async (manager) => {
+  // A merge is about the actors, not about whose claims mention them: it must move every
+  // organisation's claims and relation evidence, private ones included (row-level security
+  // would hide those from the viewer's scope and leave them behind). It reads nothing back for
+  // the caller from this scope: the answer resolves through the viewer's own loaders.
+  return allOrganizationsDataSource(ctx.db).transaction(async (manager) => {
     // Both rows FOR UPDATE, in id order: writes that refer to either actor wait for the merge.
     const [source, target] = await lockActorsForUpdate(manager, [
       { id: sourceId, field: 'sourceId' },

@@ -27,6 +27,18 @@ export function scopedDataSource(db: DataSource, viewer: Viewer): DataSource {
 }
 
 /**
+ * The plain data source behind a request's scoped one: its statements run as the login role,
+ * which row-level security does not restrict. Only for the writes whose meaning covers rows
+ * the viewer cannot see (so far one: mergeActors, which must move every claim about the merged
+ * actor, private ones included, or leave them pointing at an actor that is gone). Never read
+ * anything from it for the viewer. docs/security.md lists its uses.
+ */
+export function allOrganizationsDataSource(scoped: DataSource): DataSource {
+  const plain: unknown = Object.getPrototypeOf(scoped);
+  return plain instanceof DataSource && scopedDataSources.has(plain) ? plain : scoped;
+}
+
+/**
  * Makes every checkout of the plain data source (migrations, key lookups, the CLI, health
  * checks) run unscoped, as the login role. Called once, by createDataSource.
  */

@@ -137,6 +137,46 @@ describe('mergeActors', () => {
     expect(events.data!.events.nodes.map((n) => n.id)).toEqual([onlySource, both]);
   });
 
+  it('moves other organisations’ private claims and relation evidence too, which the merging key cannot see', async () => {
+    const source = await createActor({ name: 'Abu Fadak', kind: 'PERSON' });
+    const target = await createActor({ name: 'Abu Fadak al-Mohammedawi', kind: 'PERSON' });
+    const group = await createActor({ name: 'Harakat al-Nujaba', kind: 'ARMED_GROUP' });
+    const [s, t] = [source, target].map(rowIdOf);
+    const [partner] = await app.db.query<Array<{ id: string }>>(
+      `INSERT INTO organization (name) VALUES ('Merge partner') RETURNING id::text`,
+    );
+    const hidden = { visibility: 'ORGANIZATION' as const, organizationId: partner.id };
+    const privateClaims = [
+      await insertClaim(app.db, { ...hidden, claimantId: s }),
+      await insertClaim(app.db, { ...hidden, subjectIds: [s] }),
+    ];
+    // The same relation on both actors, the source's resting only on the partner's private claim: the fold must keep it.
+    await relate(target, 'MEMBER_OF', group, [await insertClaim(app.db)]);
+    const [relation] = await app.db.query<Array<{ id: string }>>(
+      `INSERT INTO actor_relation (actor_id, type, target_id) VALUES ($1, 'MEMBER_OF', $2) RETURNING id::text`,
+      [s, rowIdOf(group)],
+    );
+    const privateEvidence = await insertClaim(app.db, hidden);
+    await app.db.query(`INSERT INTO actor_relation_evidence (relation_id, claim_id) VALUES ($1, $2)`, [
+      relation.id,
+      rowIdOf(privateEvidence),
+    ]);
+
+    expect((await app.gql(MERGE, { s: source, t: target })).errors).toBeUndefined(); // as the operator, not the partner
+    expect(await references(s)).toMatchObject({ claimant: 0, subject: 0, relation: 0 });
+    expect(await app.db.query(`SELECT claimant_id::text FROM claim WHERE id = $1`, [rowIdOf(privateClaims[0])])).toEqual([
+      { claimant_id: t },
+    ]);
+    expect(await app.db.query(`SELECT actor_id::text FROM claim_subject WHERE claim_id = $1`, [rowIdOf(privateClaims[1])])).toEqual([
+      { actor_id: t },
+    ]);
+    const evidence = await app.db.query<Array<{ claim_id: string }>>(
+      `SELECT e.claim_id::text FROM actor_relation_evidence e JOIN actor_relation r ON r.id = e.relation_id WHERE r.actor_id = $1`,
+      [t],
+    );
+    expect(evidence.map((row) => row.claim_id)).toContain(rowIdOf(privateEvidence));
+  });
+
   it('keeps the source id resolving through node, with mergedInto, and records the merge in the audit log', async () => {
     const source = await createActor({ name: 'Kataib Hizbullah', kind: 'ARMED_GROUP', description: 'Faction.' });
     const target = await createActor({ name: "Kata'ib Hezbollah", kind: 'ARMED_GROUP' });
