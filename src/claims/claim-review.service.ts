@@ -14,13 +14,15 @@ import { Claim, ReviewStatus } from './claim.entity';
  * The claim workflow. Claims are never edited in place: a review records a status and a note,
  * a revision keeps the old text, a retraction keeps the claim with its reason, so research
  * built on a claim stays reproducible. Only the writing organisation (or an admin) may act.
+ * Audit details carry no claim text, note or reason: the operator's admins read the audit log,
+ * and a private claim's words are for its organisation only (its revisions keep the old text).
  */
 export async function reviewClaim(ctx: Context, id: string, status: ReviewStatus, note: string | undefined): Promise<Claim> {
   if (status === ReviewStatus.RETRACTED) throw badInput('status', 'Use retractClaim to retract a claim, with a reason');
   return changeClaim(ctx, id, 'reviewClaim', async (manager, claim) => {
     claim.status = status;
     claim.reviewNote = note?.trim() || null;
-    return { status, note: claim.reviewNote };
+    return { status };
   });
 }
 
@@ -30,9 +32,8 @@ export async function reviseClaim(ctx: Context, id: string, text: string, note: 
   return changeClaim(ctx, id, 'reviseClaim', async (manager, claim) => {
     if (revised === claim.text) throw badInput('text', 'The revised text is the same as the current one');
     await manager.getRepository(ClaimRevision).insert({ claimId: claim.id, text: claim.text, note: note?.trim() || null });
-    const previous = claim.text;
     claim.text = revised;
-    return { previous };
+    return {};
   });
 }
 
@@ -44,7 +45,7 @@ export async function retractClaim(ctx: Context, id: string, reason: string): Pr
     await recordDeletions(manager, [
       { kind: DeletionKind.RETRACTED, nodeId: claim.nodeId, reason: claim.retractionReason, claim: { ...claim } },
     ]);
-    return { reason: claim.retractionReason };
+    return {};
   });
 }
 

@@ -1,0 +1,3 @@
+import { describeVisibilityMatrix } from '../helpers/visibility-matrix';
+
+describeVisibilityMatrix('private claims, by every path');

@@ -1,0 +1,285 @@
+import { getNamedType, isInterfaceType, isObjectType } from 'graphql';
+import { buildVerbatimSchema } from '../../src/schema';
+import { Role } from '../../src/organizations/role';
+import { articleInput, insertApiKey } from './factories';
+import { startTestApp, type TestApp } from './test-app';
+
+/**
+ * The visibility matrix (issue 6): organisation A's private claim P and public claim Q hang
+ * from the same article, sentence, claimant, subject, event and relation. Every path to claims
+ * is asked by A (the owner), by B (another organisation) and anonymously; B and anonymous must
+ * get Q and never P: not its id, its text, its old text, nor a count that includes it.
+ */
+
+const PRIVATE_TEXT = 'Quillwort privately alleges the convoy was diverted';
+const PRIVATE_OLD_TEXT = 'Quillwort first draft of the private claim';
+const PUBLIC_TEXT = 'The convoy reached the checkpoint';
+const BODY = 'The convoy reached the Amarah checkpoint at dawn. Witnesses said it turned back an hour later.';
+
+type Viewer = 'owner' | 'other' | 'anonymous';
+
+interface Fixture {
+  app: TestApp;
+  keys: Record<Viewer, string | null>;
+  ids: Record<string, string>;
+}
+
+interface ClaimPath {
+  name: string;
+  /** Schema fields this path exercises (a test checks that every claim field of the schema is here). */
+  fields: string[];
+  query: (ids: Record<string, string>) => { query: string; variables?: Record<string, unknown> };
+  /** The claim ids and (where the path has one) the count the response shows. */
+  read: (data: never) => { ids: Array<string | null>; count?: number };
+  /** The claims the path should show; by default P and Q to the owner, Q to everyone else. */
+  expected?: (claims: { P: string; Q: string }, seesPrivate: boolean) => string[];
+}
+
+const onlyPrivate = ({ P }: { P: string }, seesPrivate: boolean): string[] => (seesPrivate ? [P] : []);
+
+const connection = `totalCount nodes { id text }`;
+
+const PATHS: ClaimPath[] = [
+  {
+    name: 'node',
+    fields: ['Query.node'],
+    query: (ids) => ({ query: `query($id: ID!) { node(id: $id) { id ... on Claim { text } } }`, variables: { id: ids.P } }),
+    read: (data: { node: { id: string } | null }) => ({ ids: data.node ? [data.node.id] : [] }),
+    expected: onlyPrivate,
+  },
+  {
+    name: 'nodes',
+    fields: ['Query.nodes'],
+    query: (ids) => ({ query: `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, variables: { ids: [ids.P, ids.Q] } }),
+    read: (data: { nodes: Array<{ id: string } | null> }) => ({ ids: data.nodes.map((node) => node?.id ?? null).filter(Boolean) }),
+  },
+  {
+    name: 'claims + totalCount',
+    fields: ['Query.claims'],
+    query: (ids) => ({
+      query: `query($a: ID!) { claims(first: 100, filter: { articleId: $a }) { ${connection} } }`,
+      variables: { a: ids.article },
+    }),
+    read: (data: { claims: { totalCount: number; nodes: Array<{ id: string }> } }) => ({
+      ids: data.claims.nodes.map((n) => n.id),
+      count: data.claims.totalCount,
+    }),
+  },
+  {
+    name: 'claims search + totalCount',
+    fields: ['Query.claims'],
+    query: () => ({ query: `{ claims(first: 100, filter: { search: "convoy" }) { ${connection} } }` }),
+    read: (data: { claims: { totalCount: number; nodes: Array<{ id: string }> } }) => ({
+      ids: data.claims.nodes.map((n) => n.id),
+      count: data.claims.totalCount,
+    }),
+  },
+  {
+    name: 'Article.claims + totalCount',
+    fields: ['Article.claims'],
+    query: (ids) => ({
+      query: `query($id: ID!) { node(id: $id) { ... on Article { claims(first: 50) { ${connection} } } } }`,
+      variables: { id: ids.article },
+    }),
+    read: (data: { node: { claims: { totalCount: number; nodes: Array<{ id: string }> } } }) => ({
+      ids: data.node.claims.nodes.map((n) => n.id),
+      count: data.node.claims.totalCount,
+    }),
+  },
+  {
+    name: 'Sentence.claims',
+    fields: ['Sentence.claims'],
+    query: (ids) => ({
+      query: `query($id: ID!) { node(id: $id) { ... on Sentence { claims { id text revisions { text } } } } }`,
+      variables: { id: ids.sentence },
+    }),
+    read: (data: { node: { claims: Array<{ id: string }> } }) => ({ ids: data.node.claims.map((c) => c.id) }),
+  },
+  {
+    name: 'Actor.claimsMade + totalCount',
+    fields: ['Actor.claimsMade'],
+    query: (ids) => ({
+      query: `query($id: ID!) { node(id: $id) { ... on Actor { claimsMade(first: 50) { ${connection} } } } }`,
+      variables: { id: ids.claimant },
+    }),
+    read: (data: { node: { claimsMade: { totalCount: number; nodes: Array<{ id: string }> } } }) => ({
+      ids: data.node.claimsMade.nodes.map((n) => n.id),
+      count: data.node.claimsMade.totalCount,
+    }),
+  },
+  {
+    name: 'Actor.claimsAbout + totalCount',
+    fields: ['Actor.claimsAbout'],
+    query: (ids) => ({
+      query: `query($id: ID!) { node(id: $id) { ... on Actor { claimsAbout(first: 50) { ${connection} } } } }`,
+      variables: { id: ids.subject },
+    }),
+    read: (data: { node: { claimsAbout: { totalCount: number; nodes: Array<{ id: string }> } } }) => ({
+      ids: data.node.claimsAbout.nodes.map((n) => n.id),
+      count: data.node.claimsAbout.totalCount,
+    }),
+  },
+  {
+    name: 'Event.claims',
+    fields: ['Event.claims'],
+    query: (ids) => ({ query: `query($id: ID!) { node(id: $id) { ... on Event { claims { id text } } } }`, variables: { id: ids.event } }),
+    read: (data: { node: { claims: Array<{ id: string }> } }) => ({ ids: data.node.claims.map((c) => c.id) }),
+  },
+  {
+    name: 'Actor.relations / ActorRelation.evidence',
+    fields: ['ActorRelation.evidence'],
+    query: (ids) => ({
+      query: `query($id: ID!) { node(id: $id) { ... on Actor { relations { type evidence { id text } } } } }`,
+      variables: { id: ids.claimant },
+    }),
+    read: (data: { node: { relations: Array<{ evidence: Array<{ id: string }> }> } }) => ({
+      ids: data.node.relations.flatMap((relation) => relation.evidence.map((claim) => claim.id)),
+    }),
+    expected: onlyPrivate, // the relation rests on P alone
+  },
+  {
+    name: 'searchSentences → Sentence.claims',
+    fields: ['Query.searchSentences', 'Sentence.claims'],
+    query: () => ({ query: `{ searchSentences(query: "checkpoint", first: 10) { totalCount nodes { claims { id text } } } }` }),
+    read: (data: { searchSentences: { nodes: Array<{ claims: Array<{ id: string }> }> } }) => ({
+      ids: data.searchSentences.nodes.flatMap((sentence) => sentence.claims.map((claim) => claim.id)),
+    }),
+  },
+];
+
+async function buildFixture(env: Record<string, string>): Promise<Fixture> {
+  const app = await startTestApp(env);
+  const owner = await insertApiKey(app.db, Role.EDITOR, 'Matrix owner');
+  const other = await insertApiKey(app.db, Role.EDITOR, 'Matrix other');
+  const admin = async <T>(query: string, variables: Record<string, unknown>, key?: string): Promise<T> => {
+    const { data, errors } = await app.gql<T>(query, variables, { key });
+    if (errors !== undefined) throw new Error(`${errors[0].message} (${JSON.stringify(errors[0].extensions)})`);
+    return data as T;
+  };
+  const ingested = await admin<{ ingestArticle: { article: { id: string; sentences: { nodes: Array<{ id: string }> } } } }>(
+    `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { article { id sentences { nodes { id } } } } }`,
+    { input: articleInput({ body: BODY }) },
+  );
+  const actor = async (name: string, kind: string) =>
+    (
+      await admin<{ createActor: { id: string } }>(`mutation($i: CreateActorInput!) { createActor(input: $i) { id } }`, {
+        i: { name, kind },
+      })
+    ).createActor.id;
+  const ids: Record<string, string> = {
+    article: ingested.ingestArticle.article.id,
+    sentence: ingested.ingestArticle.article.sentences.nodes[0].id,
+    claimant: await actor('Matrix Claimant', 'PERSON'),
+    subject: await actor('Matrix Subject', 'ARMED_GROUP'),
+    target: await actor('Matrix Target', 'ARMED_GROUP'),
+  };
+  ids.event = (
+    await admin<{ createEvent: { id: string } }>(`mutation($i: CreateEventInput!) { createEvent(input: $i) { id } }`, {
+      i: { type: 'PROTESTS', subType: 'Peaceful protest', datePrecision: 'DAY', date: '2026-01-02' },
+    })
+  ).createEvent.id;
+  const addClaim = async (text: string, visibility: string, exact: string) =>
+    (
+      await admin<{ addClaim: { id: string } }>(
+        `mutation($i: AddClaimInput!) { addClaim(input: $i) { id } }`,
+        {
+          i: {
+            articleId: ids.article,
+            kind: 'ALLEGATION',
+            text,
+            visibility,
+            claimantId: ids.claimant,
+            subjectIds: [ids.subject],
+            eventIds: [ids.event],
+            evidence: [{ exact, sentenceId: ids.sentence }],
+          },
+        },
+        owner,
+      )
+    ).addClaim.id;
+  ids.P = await addClaim(PRIVATE_OLD_TEXT, 'ORGANIZATION', 'The convoy reached');
+  ids.Q = await addClaim(PUBLIC_TEXT, 'PUBLIC', 'Amarah checkpoint');
+  await admin(`mutation($id: ID!, $t: String!) { reviseClaim(id: $id, text: $t) { id } }`, { id: ids.P, t: PRIVATE_TEXT }, owner);
+  // A relation resting only on the private claim: it is the owner's knowledge.
+  await admin(
+    `mutation($i: AddActorRelationInput!) { addActorRelation(input: $i) { type } }`,
+    { i: { actorId: ids.claimant, type: 'MEMBER_OF', targetId: ids.target, claimIds: [ids.P] } },
+    owner,
+  );
+  return { app, keys: { owner, other, anonymous: null }, ids };
+}
+
+/** Every field of the schema that returns claims (Claim, [Claim], ClaimConnection), as "Type.field". */
+export async function claimFieldsOfSchema(): Promise<string[]> {
+  const schema = await buildVerbatimSchema();
+  const fields: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__') || type.name === 'Mutation' || !(isObjectType(type) || isInterfaceType(type))) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (
+        ['Claim', 'ClaimConnection', 'ClaimEdge'].includes(getNamedType(field.type).name) &&
+        !['ClaimConnection', 'ClaimEdge'].includes(type.name)
+      ) {
+        fields.push(`${type.name}.${field.name}`);
+      }
+    }
+  }
+  return fields.sort();
+}
+
+/** Declares the matrix's tests in the calling test file (`env`: extra server settings). */
+export function describeVisibilityMatrix(title: string, env: Record<string, string> = {}): void {
+  describe(title, () => {
+    let fixture: Fixture;
+    beforeAll(async () => {
+      fixture = await buildFixture(env);
+    });
+    afterAll(async () => {
+      await fixture?.app.close();
+    });
+
+    it('covers every field of the schema that returns claims', async () => {
+      const covered = new Set(PATHS.flatMap((path) => path.fields));
+      expect((await claimFieldsOfSchema()).filter((field) => !covered.has(field))).toEqual([]);
+    });
+
+    const viewers: Array<[Viewer, boolean]> = [
+      ['owner', true],
+      ['other', false],
+      ['anonymous', false],
+    ];
+    describe.each(viewers)('asked by %s', (viewer, seesPrivate) => {
+      it.each(PATHS.map((path) => [path.name, path] as const))('%s', async (_name, path) => {
+        const { query, variables } = path.query(fixture.ids);
+        const response = await fixture.app.gql(query, variables, { key: fixture.keys[viewer] });
+        expect(response.errors).toBeUndefined();
+        const { ids, count } = path.read(response.data as never);
+        const claims = { P: fixture.ids.P, Q: fixture.ids.Q };
+        const expected = path.expected?.(claims, seesPrivate) ?? (seesPrivate ? [claims.P, claims.Q] : [claims.Q]);
+        expect([...new Set(ids)].sort()).toEqual([...expected].sort());
+        if (count !== undefined) expect(count).toBe(expected.length);
+        if (!seesPrivate) expectNoTrace(JSON.stringify(response), fixture.ids.P);
+      });
+
+      it('/export/claims.jsonld', async () => {
+        const key = fixture.keys[viewer];
+        const response = await fetch(fixture.app.url.replace('/graphql', `/export/claims.jsonld?articleId=${fixture.ids.article}`), {
+          headers: key ? { authorization: `Bearer ${key}` } : {},
+        });
+        const text = await response.text();
+        const lines = text.split('\n').filter(Boolean);
+        expect(response.status).toBe(200);
+        expect(lines).toHaveLength(seesPrivate ? 2 : 1);
+        if (!seesPrivate) expectNoTrace(text, fixture.ids.P);
+        else expect(text).toContain(PRIVATE_TEXT);
+      });
+    });
+  });
+}
+
+function expectNoTrace(text: string, privateId: string): void {
+  const rowId = Buffer.from(privateId, 'base64url').toString().split(':')[1];
+  expect(text).not.toContain(privateId);
+  expect(text).not.toContain('Quillwort'); // the private text, current and old
+  expect(text).not.toMatch(new RegExp(`claims?/${rowId}\\b|Claim:${rowId}\\b`));
+}
