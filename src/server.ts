@@ -21,6 +21,8 @@ import { createContext, type Context } from './context';
 import { countSqlStatements, sqlStatementsSoFar } from './db/sql-counter';
 import { buildVerbatimSchema } from './schema';
 
+const MAX_QUERY_TOKENS = 20_000;
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -42,6 +44,9 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   const schema = await buildVerbatimSchema();
   const apollo = new ApolloServer<Context>({
     schema,
+    // Parsing is work done before any limit applies: a document gets this many tokens at most
+    // (a real query has hundreds; inputs travel as variables, not tokens).
+    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     formatError,
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown: it drains this server, then closes the database (and the embedded server).

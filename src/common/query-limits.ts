@@ -71,7 +71,11 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): A
   };
 }
 
-/** The estimated cost; variables that do not fit their types are left for execution to refuse. */
+/**
+ * The estimated cost; variables that do not fit their types are left for execution to refuse.
+ * A query with more selections than the estimator walks (MAX_ESTIMATED_SELECTIONS) is refused
+ * outright: it cannot be cheap, and leaving it unestimated would let it run unbounded.
+ */
 function estimateCost(
   schema: GraphQLSchema,
   query: DocumentNode,
@@ -79,12 +83,20 @@ function estimateCost(
   operationName: string | undefined,
 ): number {
   try {
-    return getComplexity({ schema, query, variables, operationName, estimators: [fieldCost] });
+    return getComplexity({ schema, query, variables, operationName, estimators: [fieldCost], maxQueryNodes: MAX_ESTIMATED_SELECTIONS });
   } catch (error) {
+    if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
+      throw tooComplex(`This query has more than ${MAX_ESTIMATED_SELECTIONS} selections; ask for fewer fields and aliases`, {
+        maxSelections: MAX_ESTIMATED_SELECTIONS,
+      });
+    }
     if (error instanceof GraphQLError) return 0;
     throw error;
   }
 }
+
+/** Fields, fragments and aliases the cost estimator walks at most (graphql-query-complexity's default). */
+export const MAX_ESTIMATED_SELECTIONS = 10_000;
 
 function tooComplex(message: string, details: Record<string, number>): VerbatimError {
   const error = new VerbatimError('QUERY_TOO_COMPLEX', message, details);

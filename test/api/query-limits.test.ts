@@ -47,6 +47,26 @@ describe('query limits', () => {
     expect((await app.gql(introspection)).errors).toBeUndefined();
   });
 
+  it('refuse queries with more selections than the estimator walks, however cheap each looks', async () => {
+    // Fragments multiply: 10 × 10 × 120 selections from a few hundred tokens.
+    const many = (prefix: string, count: number, selection: string) =>
+      Array.from({ length: count }, (_, i) => `${prefix}${i}: ${selection}`).join(' ');
+    const query = `{ articles(first: 1) { nodes { ...A } } }
+      fragment A on Article { ${many('s', 10, 'sentences(first: 1) { nodes { ...B } }')} }
+      fragment B on Sentence { ${many('c', 10, 'claims { ...C }')} }
+      fragment C on Claim { ${many('t', 120, 'text')} }`;
+    const { errors, data } = await app.gql(query);
+    expect(data ?? null).toBeNull();
+    expect(errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxSelections: 10000 });
+  });
+
+  it('refuse documents of more than 20000 tokens before parsing them through', async () => {
+    const aliases = Array.from({ length: 4000 }, (_, i) => `a${i}: articles { totalCount }`).join(' ');
+    const { errors, status } = await app.gql(`{ ${aliases} }`);
+    expect(status).toBe(400);
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'GRAPHQL_PARSE_FAILED' });
+  });
+
   it('measure depth through inline fragments and survive fragment cycles', () => {
     expect(operationDepth(parse(`{ node(id: "x") { ... on Article { source { name } } } }`))).toBe(3);
     expect(operationDepth(parse(`{ ...A } fragment A on Query { ...A }`))).toBe(0);
