@@ -3,6 +3,8 @@ module.exports = {
   preset: 'ts-jest',
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  // The load, fault and shutdown runs take minutes: `npm run test:load` (jest.load.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/load/'],
   // type-graphql and TypeORM decorators need the metadata polyfill before any module loads.
   setupFiles: ['reflect-metadata'],
   // Starts an embedded PostgreSQL (unless DATABASE_URL is set) outside the test sandbox.

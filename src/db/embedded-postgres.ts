@@ -21,6 +21,8 @@ export interface EmbeddedPostgresOptions {
   databaseName: string;
   /** Receives PostgreSQL's own log lines; they are dropped without it. */
   log?: (line: string) => void;
+  /** A fixed port (e.g. to restart a server where its clients expect it); default: any free one. */
+  port?: number;
 }
 
 // Loopback only, so the password just keeps out accidental connections. It is fixed because
@@ -57,7 +59,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const Server = await loadEmbeddedPostgres();
   for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     const server = new Server({
       databaseDir: dataDir,
       port,

@@ -1,4 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { isDatabaseUnavailable } from '../../src/db/database-errors';
 
 const pgError = (code: string, message = 'x'): Error => Object.assign(new Error(message), { code });
@@ -13,6 +13,7 @@ describe('isDatabaseUnavailable', () => {
     ['too many connections (53300)', pgError('53300')],
     ['a connection exception (class 08)', pgError('08006')],
     ['both addresses of localhost refused (AggregateError)', new AggregateError([pgError('ECONNREFUSED')], 'connect failed')],
+    ['a transaction whose connection was lost and handed back by TypeORM', new QueryRunnerAlreadyReleasedError()],
     [
       'a value thrown from another realm, wrapped by GraphQL',
       Object.assign(new Error('Unexpected error value'), { thrownValue: pgError('ECONNRESET') }),

@@ -74,7 +74,8 @@ export async function startTestApp(
   // connectVia: the app reaches the database another way (through a proxy that can be cut).
   const db = createDataSource({
     url: options.connectVia?.(url) ?? url,
-    poolSize: 5,
+    // Five unless the test asks: test files run in parallel on one PostgreSQL.
+    poolSize: env.VERBATIM_DB_POOL_SIZE === undefined ? 5 : config.dbPoolSize,
     connectTimeoutMs: config.dbConnectTimeoutMs,
     statementTimeoutMs: config.statementTimeoutMs,
   });
