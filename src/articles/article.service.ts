@@ -119,7 +119,7 @@ async function findExistingArticle(manager: EntityManager, input: IngestArticleI
   const articles = manager.getRepository(Article);
   // Serialise ingests of the same article so concurrent retries meet one row, not a unique violation.
   await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`article:${input.url ?? contentHash}`]);
-  if (input.url !== undefined) return articles.findOneBy({ url: input.url });
+  if (input.url != null) return articles.findOneBy({ url: input.url });
   const source = await findSource(manager, input.source);
   if (source === null) return null;
   return articles.createQueryBuilder('article').where({ sourceId: source.id, contentHash }).andWhere('article.url IS NULL').getOne();

@@ -18,6 +18,7 @@ import { Claim, ReviewStatus } from './claim.entity';
  * and a private claim's words are for its organisation only (its revisions keep the old text).
  */
 export async function reviewClaim(ctx: Context, id: string, status: ReviewStatus, note: string | undefined): Promise<Claim> {
+  requireLength('note', note);
   if (status === ReviewStatus.RETRACTED) throw badInput('status', 'Use retractClaim to retract a claim, with a reason');
   return changeClaim(ctx, id, 'reviewClaim', async (manager, claim) => {
     claim.status = status;
@@ -29,6 +30,8 @@ export async function reviewClaim(ctx: Context, id: string, status: ReviewStatus
 export async function reviseClaim(ctx: Context, id: string, text: string, note: string | undefined): Promise<Claim> {
   const revised = text.trim();
   if (revised === '') throw badInput('text', 'The revised text is empty');
+  requireLength('text', revised);
+  requireLength('note', note);
   return changeClaim(ctx, id, 'reviseClaim', async (manager, claim) => {
     if (revised === claim.text) throw badInput('text', 'The revised text is the same as the current one');
     await manager.getRepository(ClaimRevision).insert({ claimId: claim.id, text: claim.text, note: note?.trim() || null });
@@ -39,6 +42,7 @@ export async function reviseClaim(ctx: Context, id: string, text: string, note: 
 
 export async function retractClaim(ctx: Context, id: string, reason: string): Promise<Claim> {
   if (reason.trim() === '') throw badInput('reason', 'Say why the claim is retracted');
+  requireLength('reason', reason);
   return changeClaim(ctx, id, 'retractClaim', async (manager, claim) => {
     claim.status = ReviewStatus.RETRACTED;
     claim.retractionReason = reason.trim();
@@ -47,6 +51,15 @@ export async function retractClaim(ctx: Context, id: string, reason: string): Pr
     ]);
     return {};
   });
+}
+
+/** Claim texts, notes and reasons: as AddClaimInput's text (and the claim table's check), in code points. */
+const MAX_TEXT_LENGTH = 10_000;
+
+function requireLength(field: string, value: string | null | undefined): void {
+  if (value != null && Array.from(value.trim()).length > MAX_TEXT_LENGTH) {
+    throw badInput(field, `${field} is longer than ${MAX_TEXT_LENGTH} characters`);
+  }
 }
 
 /** Locks the claim, checks the caller may change it, applies `change`, saves and audits: one transaction. */

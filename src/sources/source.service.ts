@@ -18,7 +18,7 @@ export async function listSources(ctx: Context, args: ConnectionArgs, filter: So
 
 /** Lowercase host without "www.", from the domain given or else from the url. */
 export function sourceDomain(input: SourceInput): string | null {
-  const host = input.domain ?? (input.url !== undefined ? new URL(input.url).hostname : undefined);
+  const host = input.domain ?? (input.url != null ? new URL(input.url).hostname : undefined);
   return host === undefined
     ? null
     : host

@@ -77,6 +77,16 @@ describe('the claim workflow', () => {
     expect((await app.gql(REVISE, { id: claim.id, text: claim.text })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect((await app.gql(RETRACT, { id: claim.id, reason: '  ' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect((await app.gql(REVIEW, { id: sentenceIds[0], status: 'ACCEPTED' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    // Longer than a claim may be (found by the hostile-input run: it was a masked database error).
+    const long = 'x'.repeat(10_001);
+    expect((await app.gql(REVISE, { id: claim.id, text: long })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'text',
+    });
+    expect((await app.gql(RETRACT, { id: claim.id, reason: long })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'reason',
+    });
     expect(await app.rowCounts()).toEqual(before);
     await app.gql(RETRACT, { id: claim.id, reason: 'Wrong span' });
     const after = await app.rowCounts();

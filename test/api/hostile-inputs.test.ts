@@ -15,7 +15,7 @@ import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/test-app';
  * lists) and hostile shapes at the query side. Whatever comes in: an answer in the contract's
  * vocabulary, never INTERNAL_SERVER_ERROR nor a 5xx, and a refused mutation writes nothing.
  */
-const RUNS_PER_MUTATION = 40;
+const RUNS_PER_MUTATION = Number(process.env.HOSTILE_RUNS ?? 40);
 const CLIENT_CODES = new Set<ErrorCode>(['BAD_USER_INPUT', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT', 'QUERY_TOO_COMPLEX']);
 
 // The committed schema (test/schema.test.ts keeps it equal to the code's), read now so that each
@@ -27,7 +27,7 @@ let realIds: string[];
 let editorKey: string;
 
 beforeAll(async () => {
-  app = await startTestApp({ VERBATIM_MAX_QUERY_DEPTH: '12' });
+  app = await startTestApp({ VERBATIM_MAX_QUERY_DEPTH: '12', LOG_LEVEL: process.env.HOSTILE_LOG ?? 'silent' });
   const partnerKey = await insertApiKey(app.db, Role.EDITOR, 'Hostile partner');
   editorKey = await insertApiKey(app.db, Role.EDITOR, 'Hostile editor');
   const run = async <T>(query: string, variables: Record<string, unknown>, key = ADMIN_KEY): Promise<T> => {
