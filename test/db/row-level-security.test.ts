@@ -137,9 +137,9 @@ describe('row-level security on claims', () => {
     expect(who).toEqual({ user: REQUEST_ROLE, org: orgs.A.id });
     const tables = await app.db.query<Array<{ relname: string; relrowsecurity: boolean; owner: string }>>(
       `SELECT relname, relrowsecurity, pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relname = ANY($1) ORDER BY relname`,
-      [['claim', ...CLAIM_TABLES]],
+      [['claim', 'deletion', ...CLAIM_TABLES]],
     );
-    expect(tables).toHaveLength(CLAIM_TABLES.length + 1);
+    expect(tables).toHaveLength(CLAIM_TABLES.length + 2);
     for (const table of tables) expect(table).toMatchObject({ relrowsecurity: true, owner: expect.not.stringMatching(REQUEST_ROLE) });
   });
 

@@ -138,6 +138,15 @@ const PATHS: ClaimPath[] = [
     expected: onlyPrivate, // the relation rests on P alone
   },
   {
+    name: 'deletions (retractions) + totalCount',
+    fields: ['Query.deletions'],
+    query: () => ({ query: `{ deletions(since: "2000-01-01T00:00:00Z", first: 100) { totalCount nodes { kind nodeId reason } } }` }),
+    read: (data: { deletions: { totalCount: number; nodes: Array<{ nodeId: string }> } }) => ({
+      ids: data.deletions.nodes.map((n) => n.nodeId),
+      count: data.deletions.totalCount,
+    }),
+  },
+  {
     name: 'searchSentences → Sentence.claims',
     fields: ['Query.searchSentences', 'Sentence.claims'],
     query: () => ({ query: `{ searchSentences(query: "checkpoint", first: 10) { totalCount nodes { claims { id text } } } }` }),
@@ -206,22 +215,28 @@ async function buildFixture(env: Record<string, string>): Promise<Fixture> {
     { i: { actorId: ids.claimant, type: 'MEMBER_OF', targetId: ids.target, claimIds: [ids.P] } },
     owner,
   );
+  // Both retracted: the deletions feed must show Q's retraction to all, P's (and its reason) to the owner only.
+  for (const [id, reason] of [
+    [ids.P, 'Quillwort withdrawn by its authors'],
+    [ids.Q, 'Superseded'],
+  ]) {
+    await admin(`mutation($id: ID!, $r: String!) { retractClaim(id: $id, reason: $r) { id } }`, { id, r: reason }, owner);
+  }
   return { app, keys: { owner, other, anonymous: null }, ids };
 }
 
-/** Every field of the schema that returns claims (Claim, [Claim], ClaimConnection), as "Type.field". */
+/** Types that carry a claim, or an entry about one; with their connections and edges. */
+const CLAIM_BEARING = ['Claim', 'Deletion'].flatMap((name) => [name, `${name}Connection`, `${name}Edge`]);
+
+/** Every field of the schema that returns claims (or deletions-feed entries), as "Type.field". */
 export async function claimFieldsOfSchema(): Promise<string[]> {
   const schema = await buildVerbatimSchema();
   const fields: string[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
-    if (type.name.startsWith('__') || type.name === 'Mutation' || !(isObjectType(type) || isInterfaceType(type))) continue;
+    if (type.name.startsWith('__') || type.name === 'Mutation' || CLAIM_BEARING.includes(type.name)) continue;
+    if (!(isObjectType(type) || isInterfaceType(type))) continue;
     for (const field of Object.values(type.getFields())) {
-      if (
-        ['Claim', 'ClaimConnection', 'ClaimEdge'].includes(getNamedType(field.type).name) &&
-        !['ClaimConnection', 'ClaimEdge'].includes(type.name)
-      ) {
-        fields.push(`${type.name}.${field.name}`);
-      }
+      if (CLAIM_BEARING.includes(getNamedType(field.type).name)) fields.push(`${type.name}.${field.name}`);
     }
   }
   return fields.sort();

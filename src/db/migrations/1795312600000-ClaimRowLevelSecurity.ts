@@ -7,14 +7,15 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * owner nor superuser and has NOBYPASSRLS, so these policies hold for every statement a request
  * runs, even one that forgets the visibility condition: ORGANIZATION claims show only to their
  * organisation, and so do the rows that expose a claim (its evidence spans, old texts, subject
- * and event links, relation evidence). A missing setting means "anonymous": public rows only.
+ * and event links, relation evidence, its entry in the deletions feed). A missing setting means
+ * "anonymous": public rows only.
  *
  * Written by hand: TypeORM does not model roles, grants or policies. The role is cluster-wide,
  * so it is created only if missing (several databases, e.g. parallel test files, share it) and
  * never dropped by `down`.
  */
-export class ClaimRowLevelSecurity1795308900000 implements MigrationInterface {
-  name = 'ClaimRowLevelSecurity1795308900000';
+export class ClaimRowLevelSecurity1795312600000 implements MigrationInterface {
+  name = 'ClaimRowLevelSecurity1795312600000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -56,6 +57,12 @@ export class ClaimRowLevelSecurity1795308900000 implements MigrationInterface {
       USING (visibility = 'PUBLIC' OR organization_id = verbatim_viewer_organization_id())
       WITH CHECK (visibility = 'PUBLIC' OR organization_id = verbatim_viewer_organization_id())`);
     // No DELETE policy: requests never delete claims.
+    // The deletions feed carries a claim's visibility and organisation on each entry (src/sync).
+    await queryRunner.query(`ALTER TABLE "deletion" ENABLE ROW LEVEL SECURITY`);
+    await queryRunner.query(`
+      CREATE POLICY deletion_visible ON "deletion"
+      USING (visibility = 'PUBLIC' OR organization_id = verbatim_viewer_organization_id())
+      WITH CHECK (visibility = 'PUBLIC' OR organization_id = verbatim_viewer_organization_id())`);
     for (const table of CLAIM_CHILD_TABLES) {
       await queryRunner.query(`ALTER TABLE "${table}" ENABLE ROW LEVEL SECURITY`);
       // The subquery on claim is itself filtered by claim's policy: a row shows with its claim.
@@ -71,6 +78,8 @@ export class ClaimRowLevelSecurity1795308900000 implements MigrationInterface {
       await queryRunner.query(`DROP POLICY ${table}_with_claim ON "${table}"`);
       await queryRunner.query(`ALTER TABLE "${table}" DISABLE ROW LEVEL SECURITY`);
     }
+    await queryRunner.query(`DROP POLICY deletion_visible ON "deletion"`);
+    await queryRunner.query(`ALTER TABLE "deletion" DISABLE ROW LEVEL SECURITY`);
     await queryRunner.query(`DROP POLICY claim_update_visible ON "claim"`);
     await queryRunner.query(`DROP POLICY claim_insert_own ON "claim"`);
     await queryRunner.query(`DROP POLICY claim_visible ON "claim"`);
