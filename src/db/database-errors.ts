@@ -13,8 +13,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const { name, code, message, driverError, cause, originalError, thrownValue, errors } = current as Record<string, unknown>;
     if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
     // TypeORM hands a runner's connection back when the connection reports an error; the
-    // transaction's next statement (or its ROLLBACK) then finds the runner released.
-    if (name === 'QueryRunnerAlreadyReleasedError') return true;
+    // transaction's next statement (or its ROLLBACK) then finds the runner (or its connection) released.
+    if (name === 'QueryRunnerAlreadyReleasedError' || name === 'QueryRunnerProviderAlreadyReleasedError') return true;
     if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
     // TypeORM wraps the driver's error, GraphQL the resolver's (or a value from another realm that
     // is not instanceof Error), Node's net an AggregateError's.

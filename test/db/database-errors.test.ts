@@ -1,4 +1,4 @@
-import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { isDatabaseUnavailable } from '../../src/db/database-errors';
 
 const pgError = (code: string, message = 'x'): Error => Object.assign(new Error(message), { code });
@@ -14,6 +14,7 @@ describe('isDatabaseUnavailable', () => {
     ['a connection exception (class 08)', pgError('08006')],
     ['both addresses of localhost refused (AggregateError)', new AggregateError([pgError('ECONNREFUSED')], 'connect failed')],
     ['a transaction whose connection was lost and handed back by TypeORM', new QueryRunnerAlreadyReleasedError()],
+    ['a transaction whose runner lost its connection, seen by EntityManager.query', new QueryRunnerProviderAlreadyReleasedError()],
     [
       'a value thrown from another realm, wrapped by GraphQL',
       Object.assign(new Error('Unexpected error value'), { thrownValue: pgError('ECONNRESET') }),
