@@ -14,6 +14,7 @@ import { Article } from './article.entity';
 import type { ArticleFilter, ArticleOrder, ArticleOrderField, IngestArticleInput } from './article.inputs';
 import { ArticleConnection, type IngestArticlePayload } from './article.types';
 import { Sentence } from './sentence.entity';
+import { requiredText } from '../common/text-input';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const SENTENCE_INSERT_CHUNK = 2000;
@@ -88,7 +89,7 @@ export async function ingestArticle(ctx: Context, input: IngestArticleInput): Pr
       manager.getRepository(Article).create({
         sourceId: source.id,
         url: input.url ?? null,
-        title: input.title.trim(),
+        title: requiredText(input.title, 'input.title'),
         publishedAt: input.publishedAt ?? null,
         language: input.language ?? null,
         body,

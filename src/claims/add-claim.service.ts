@@ -15,6 +15,7 @@ import { ClaimEvent, ClaimSubject } from './claim-links.entity';
 import { Claim, ReviewStatus, Visibility } from './claim.entity';
 import type { AddClaimInput, EvidenceInput } from './claim.inputs';
 import { Evidence } from './evidence.entity';
+import { requiredText } from '../common/text-input';
 
 /**
  * Records a claim with its evidence spans, resolving each span's other selector. Everything is
@@ -23,6 +24,7 @@ import { Evidence } from './evidence.entity';
 export async function addClaim(ctx: Context, input: AddClaimInput): Promise<Claim> {
   const articleId = parseGlobalId(input.articleId, 'Article', 'input.articleId');
   const organizationId = ctx.viewer.organizationId as string;
+  const text = requiredText(input.text, 'input.text');
   return ctx.db.transaction(async (manager) => {
     const article = await manager.getRepository(Article).findOneBy({ id: articleId });
     if (article === null) throw badInput('input.articleId', 'No article with this id');
@@ -41,7 +43,7 @@ export async function addClaim(ctx: Context, input: AddClaimInput): Promise<Clai
     const claim = await manager.getRepository(Claim).save(
       manager.getRepository(Claim).create({
         articleId,
-        text: input.text.trim(),
+        text,
         kind: input.kind,
         claimantId: claimant?.id ?? null,
         status: ReviewStatus.PROPOSED,

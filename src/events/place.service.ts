@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { PlaceInput } from './event.inputs';
 import { Place } from './place.entity';
+import { requiredText } from '../common/text-input';
 
 /**
  * The place row for this input: an identical existing row is reused (so events at "Amarah,
@@ -9,7 +10,7 @@ import { Place } from './place.entity';
  */
 export async function findOrCreatePlace(manager: EntityManager, input: PlaceInput): Promise<Place> {
   const fields = {
-    name: input.name.trim(),
+    name: requiredText(input.name, 'input.place.name'),
     admin1: input.admin1?.trim() || null,
     admin2: input.admin2?.trim() || null,
     country: input.country ?? null,

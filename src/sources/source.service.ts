@@ -5,6 +5,7 @@ import type { Context } from '../context';
 import { Source, SourceKind } from './source.entity';
 import type { SourceFilter, SourceInput } from './source.inputs';
 import { SourceConnection } from './source.types';
+import { requiredText } from '../common/text-input';
 
 export async function listSources(ctx: Context, args: ConnectionArgs, filter: SourceFilter = {}): Promise<SourceConnection> {
   const query = () => {
@@ -27,22 +28,26 @@ export function sourceDomain(input: SourceInput): string | null {
         .replace(/\.$/, '');
 }
 
+function sourceName(input: SourceInput): string {
+  return requiredText(input.name, 'input.source.name');
+}
+
 /** The source with this domain (else this name), created when missing; inside the caller's transaction. */
 export async function findSource(manager: EntityManager, input: SourceInput): Promise<Source | null> {
   const domain = sourceDomain(input);
   const sources = manager.getRepository(Source);
-  return domain !== null ? sources.findOneBy({ domain }) : sources.findOne({ where: { name: input.name.trim() }, order: { id: 'ASC' } });
+  return domain !== null ? sources.findOneBy({ domain }) : sources.findOne({ where: { name: sourceName(input) }, order: { id: 'ASC' } });
 }
 
 export async function findOrCreateSource(manager: EntityManager, input: SourceInput): Promise<Source> {
   const domain = sourceDomain(input);
   // Serialise creators of the same source so two concurrent ingests do not both insert it.
-  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`source:${domain ?? input.name.trim()}`]);
+  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`source:${domain ?? sourceName(input)}`]);
   const existing = await findSource(manager, input);
   if (existing !== null) return existing;
   return manager.getRepository(Source).save(
     manager.getRepository(Source).create({
-      name: input.name.trim(),
+      name: sourceName(input),
       domain,
       url: input.url ?? null,
       kind: input.kind ?? SourceKind.OTHER,

@@ -147,6 +147,7 @@ describe('addClaim', () => {
       ],
       ['a confidence above 1', async () => ({ confidence: 1.5, evidence: [{ exact: 'Friday' }] }), 'input.confidence', /./],
       ['an empty text', async () => ({ text: '', evidence: [{ exact: 'Friday' }] }), 'input.text', /./],
+      ['a text of whitespace', async () => ({ text: ' \n ', evidence: [{ exact: 'Friday' }] }), 'input.text', /only whitespace/],
       ['a NUL in the text', async () => ({ text: 'a\u0000b', evidence: [{ exact: 'Friday' }] }), 'input.text', /NUL/],
     ];
     it.each(cases)('%s', async (_name, input, field, message) => {

@@ -140,6 +140,8 @@ describe('ingestArticle', () => {
       ['a body of whitespace', () => articleInput({ body: ' \n\t ' }), 'BAD_USER_INPUT', 'input.body'],
       ['a body over 1 MB', () => articleInput({ body: 'word '.repeat(210_000) }), 'BAD_USER_INPUT', 'input.body'],
       ['an empty title', () => articleInput({ title: '' }), 'BAD_USER_INPUT', 'input.title'],
+      ['a title of whitespace', () => articleInput({ title: '\n\t' }), 'BAD_USER_INPUT', 'input.title'],
+      ['a source name of whitespace', () => articleInput({ source: { name: '  ' } }), 'BAD_USER_INPUT', 'input.source.name'],
       ['a url that is not http(s)', () => articleInput({ url: 'javascript:alert(1)' }), 'BAD_USER_INPUT', 'input.url'],
       ['a malformed language tag', () => articleInput({ language: 'english please' }), 'BAD_USER_INPUT', 'input.language'],
       [
