@@ -6,7 +6,8 @@ module.exports = {
   // The load, fault and shutdown runs take minutes: `npm run test:load` (jest.load.config.js).
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/load/'],
   // type-graphql and TypeORM decorators need the metadata polyfill before any module loads.
-  setupFiles: ['reflect-metadata'],
+  // Property tests start from a fixed seed (FC_SEED=random explores).
+  setupFiles: ['reflect-metadata', '<rootDir>/test/setup/fast-check-seed.ts'],
   // Starts an embedded PostgreSQL (unless DATABASE_URL is set) outside the test sandbox.
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
