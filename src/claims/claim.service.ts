@@ -1,6 +1,5 @@
 import type { Actor } from '../actors/actor.entity';
 import type { Article } from '../articles/article.entity';
-import { badInput } from '../common/errors';
 import { parseGlobalId } from '../common/global-id';
 import { pageWindow, type ConnectionArgs } from '../common/pagination';
 import { orderingOf, readListPage, type SortKey } from '../common/sorted-pagination';
@@ -39,26 +38,26 @@ export async function claimsOfArticle(
   args: ConnectionArgs,
   filter?: ClaimFilter,
 ): Promise<ClaimConnection> {
-  const key = { parentId: article.id, filter: claimCriteria(filter) };
-  const page = await ctx.loaders.claimPageByArticleId.load({ ...key, window: pageWindow(args) });
-  return new ClaimConnection(page, () => ctx.loaders.claimCountByArticleId.load(key));
+  return childClaims(ctx.loaders.claimPageByArticleId, ctx.loaders.claimCountByArticleId, article.id, args, claimCriteria(filter));
 }
 
 export async function claimsMadeBy(ctx: Context, actor: Actor, args: ConnectionArgs): Promise<ClaimConnection> {
-  const key = { parentId: actor.id, filter: {} as ClaimCriteria };
-  const page = await ctx.loaders.claimPageByClaimantId.load({ ...key, window: pageWindow(args) });
-  return new ClaimConnection(page, () => ctx.loaders.claimCountByClaimantId.load(key));
+  return childClaims(ctx.loaders.claimPageByClaimantId, ctx.loaders.claimCountByClaimantId, actor.id, args, {});
 }
 
 export async function claimsAbout(ctx: Context, actor: Actor, args: ConnectionArgs): Promise<ClaimConnection> {
-  const key = { parentId: actor.id, filter: {} as ClaimCriteria };
-  const page = await ctx.loaders.claimPageBySubjectId.load({ ...key, window: pageWindow(args) });
-  return new ClaimConnection(page, () => ctx.loaders.claimCountBySubjectId.load(key));
+  return childClaims(ctx.loaders.claimPageBySubjectId, ctx.loaders.claimCountBySubjectId, actor.id, args, {});
 }
 
-/** The claim a mutation acts on: missing and invisible answer alike, so nothing leaks. */
-export async function requireClaim(ctx: Context, id: string, field = 'id'): Promise<Claim> {
-  const claim = await findClaim(ctx, id, field);
-  if (claim === null) throw badInput(field, 'No claim with this id');
-  return claim;
+/** One parent's page of claims and its lazy count, through that relation's per-request loaders. */
+async function childClaims(
+  pages: Context['loaders']['claimPageByArticleId'],
+  counts: Context['loaders']['claimCountByArticleId'],
+  parentId: string,
+  args: ConnectionArgs,
+  filter: ClaimCriteria,
+): Promise<ClaimConnection> {
+  const key = { parentId, filter };
+  const page = await pages.load({ ...key, window: pageWindow(args) });
+  return new ClaimConnection(page, () => counts.load(key));
 }

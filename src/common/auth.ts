@@ -16,11 +16,14 @@ export const BOOTSTRAP_KEY_PREFIX = 'bootstrap';
 export const OPERATOR_ORGANIZATION = 'Verbatim operator';
 
 export async function ensureOperatorOrganization(db: DataSource): Promise<string> {
+  const organizations = db.getRepository(Organization);
+  // Look first: an INSERT ... ON CONFLICT on every start would use up an id each time.
+  const existing = await organizations.findOneBy({ name: OPERATOR_ORGANIZATION });
+  if (existing !== null) return existing.id;
   await db.query(`INSERT INTO organization (name) VALUES ($1) ON CONFLICT ON CONSTRAINT uq_organization_name DO NOTHING`, [
     OPERATOR_ORGANIZATION,
   ]);
-  const operator = await db.getRepository(Organization).findOneByOrFail({ name: OPERATOR_ORGANIZATION });
-  return operator.id;
+  return (await organizations.findOneByOrFail({ name: OPERATOR_ORGANIZATION })).id;
 }
 
 /**
