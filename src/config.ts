@@ -24,6 +24,10 @@ export interface Config {
   maxRequestBytes: number;
   maxQueryCost: number;
   maxQueryDepth: number;
+  /** Root fields of one mutation request; each also counts as a request for the rate limiter. */
+  maxMutationsPerRequest: number;
+  /** Bytes of leaf values one answer may carry (long texts count by their length). */
+  maxResponseBytes: number;
   /** Requests a minute per API key (0: no limit); the bootstrap admin key has none. */
   rateLimitPerMinute: number;
   /** Requests a minute per client address without a (valid) key (0: no limit). */
@@ -55,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     VERBATIM_MAX_REQUEST_BYTES: num({ default: 5 * 1024 * 1024 }),
     VERBATIM_MAX_QUERY_COST: num({ default: 25_000, desc: 'Largest estimated cost of one query (see README)' }),
     VERBATIM_MAX_QUERY_DEPTH: num({ default: 12 }),
+    VERBATIM_MAX_MUTATIONS_PER_REQUEST: num({ default: 20, desc: 'Root mutation fields one request may have' }),
+    VERBATIM_MAX_RESPONSE_BYTES: num({ default: 16 * 1024 * 1024, desc: 'Bytes of field values one answer may carry' }),
     VERBATIM_RATE_LIMIT_PER_MINUTE: num({ default: 1200, desc: 'Requests a minute per API key; 0 turns the limit off' }),
     VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE: num({ default: 120, desc: 'Requests a minute per client address without a key' }),
     REDIS_URL: url({ default: undefined, desc: 'Redis holding the rate-limit counters of every API process' }),
@@ -67,6 +73,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   for (const name of ['VERBATIM_RATE_LIMIT_PER_MINUTE', 'VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE'] as const) {
     if (!Number.isInteger(raw[name]) || raw[name] < 0) throw new Error(`${name} must be a whole number, 0 or more`);
+  }
+  for (const name of [
+    'VERBATIM_MAX_MUTATIONS_PER_REQUEST',
+    'VERBATIM_MAX_RESPONSE_BYTES',
+    'VERBATIM_MAX_QUERY_COST',
+    'VERBATIM_MAX_QUERY_DEPTH',
+  ] as const) {
+    if (!Number.isInteger(raw[name]) || raw[name] < 1) throw new Error(`${name} must be a whole number, 1 or more`);
   }
   return Object.freeze({
     databaseUrl: raw.DATABASE_URL,
@@ -83,6 +97,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxRequestBytes: raw.VERBATIM_MAX_REQUEST_BYTES,
     maxQueryCost: raw.VERBATIM_MAX_QUERY_COST,
     maxQueryDepth: raw.VERBATIM_MAX_QUERY_DEPTH,
+    maxMutationsPerRequest: raw.VERBATIM_MAX_MUTATIONS_PER_REQUEST,
+    maxResponseBytes: raw.VERBATIM_MAX_RESPONSE_BYTES,
     rateLimitPerMinute: raw.VERBATIM_RATE_LIMIT_PER_MINUTE,
     anonymousRateLimitPerMinute: raw.VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE,
     redisUrl: raw.REDIS_URL,
