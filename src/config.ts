@@ -24,6 +24,10 @@ export interface Config {
   maxRequestBytes: number;
   maxQueryCost: number;
   maxQueryDepth: number;
+  /** Root fields of one mutation request; each also counts as a request for the rate limiter. */
+  maxMutationsPerRequest: number;
+  /** Bytes of leaf values one answer may carry (long texts count by their length). */
+  maxResponseBytes: number;
   /** Requests a minute per API key (0: no limit); the bootstrap admin key has none. */
   rateLimitPerMinute: number;
   /** Requests a minute per client address without a (valid) key (0: no limit). */
@@ -70,6 +74,8 @@ const ENV_SPEC = {
   REDIS_URL: url({ default: undefined, desc: 'Redis holding the rate-limit counters of every API process' }),
   VERBATIM_TRUST_PROXY: str({ default: 'false', desc: 'Express trust proxy: false, true, a hop count, or addresses/subnets' }),
   LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
+  VERBATIM_MAX_MUTATIONS_PER_REQUEST: num({ default: 20, desc: 'Root mutation fields one request may have' }),
+  VERBATIM_MAX_RESPONSE_BYTES: num({ default: 16 * 1024 * 1024, desc: 'Bytes of field values one answer may carry' }),
   NODE_ENV: str({ default: 'development' }),
 };
 
@@ -81,6 +87,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   checkBootstrapKey(raw.VERBATIM_BOOTSTRAP_ADMIN_KEY);
   for (const name of ['VERBATIM_RATE_LIMIT_PER_MINUTE', 'VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE'] as const) {
     if (!Number.isInteger(raw[name]) || raw[name] < 0) throw new Error(`${name} must be a whole number, 0 or more`);
+  }
+  for (const name of [
+    'VERBATIM_MAX_MUTATIONS_PER_REQUEST',
+    'VERBATIM_MAX_RESPONSE_BYTES',
+    'VERBATIM_MAX_QUERY_COST',
+    'VERBATIM_MAX_QUERY_DEPTH',
+  ] as const) {
+    if (!Number.isInteger(raw[name]) || raw[name] < 1) throw new Error(`${name} must be a whole number, 1 or more`);
   }
   return Object.freeze({
     databaseUrl: raw.DATABASE_URL,
@@ -97,6 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxRequestBytes: raw.VERBATIM_MAX_REQUEST_BYTES,
     maxQueryCost: raw.VERBATIM_MAX_QUERY_COST,
     maxQueryDepth: raw.VERBATIM_MAX_QUERY_DEPTH,
+    maxMutationsPerRequest: raw.VERBATIM_MAX_MUTATIONS_PER_REQUEST,
+    maxResponseBytes: raw.VERBATIM_MAX_RESPONSE_BYTES,
     rateLimitPerMinute: raw.VERBATIM_RATE_LIMIT_PER_MINUTE,
     anonymousRateLimitPerMinute: raw.VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE,
     redisUrl: raw.REDIS_URL,

@@ -10,6 +10,7 @@ import { ensureOperatorOrganization } from './common/auth';
 import { formatError, isClientError } from './common/error-format';
 import { httpErrorHandler } from './common/http-errors';
 import { assignRequestId, identifyViewer, requestIdOf, viewerOf } from './common/http-request';
+import { documentNestingGuard } from './common/document-guard';
 import { inputGuardPlugin } from './common/input-guard';
 import { queryLimitsPlugin } from './common/query-limits';
 import type { Logger } from './common/logger';
@@ -56,7 +57,11 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
       // On stop: no new connections; requests under way get this long to finish.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       inputGuardPlugin,
-      queryLimitsPlugin(schema, { maxCost: config.maxQueryCost, maxDepth: config.maxQueryDepth }),
+      queryLimitsPlugin(schema, {
+        maxCost: config.maxQueryCost,
+        maxDepth: config.maxQueryDepth,
+        maxMutationFields: config.maxMutationsPerRequest,
+      }),
       errorLoggingPlugin(logger),
       databaseOutagePlugin,
       metrics.plugin,
@@ -90,6 +95,7 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
     cors(),
     ...guard,
     express.json({ limit: config.maxRequestBytes }),
+    documentNestingGuard(MAX_QUERY_TOKENS),
     (req, res, next) => countSqlStatements(() => next()),
     expressMiddleware(apollo, {
       context: async ({ res }): Promise<Context> => createContext(db, config, viewerOf(res), requestIdOf(res)),
