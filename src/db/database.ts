@@ -24,6 +24,13 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
       : undefined;
   const dataSource = createDataSource({
     url: embedded?.url ?? (config.databaseUrl as string),
+    replicaUrls: config.databaseReplicaUrls,
+    replicaMaxLagMs: config.replicaMaxLagMs,
+    replicaCheckIntervalMs: config.replicaCheckIntervalMs,
+    onReplicaChange: (replica, up) =>
+      up
+        ? logger.info({ replica }, 'replica fit for reads')
+        : logger.warn({ replica }, 'replica down or not replaying: reads go elsewhere'),
     poolSize: config.dbPoolSize,
     statementTimeoutMs: config.statementTimeoutMs,
     connectTimeoutMs: config.dbConnectTimeoutMs,
