@@ -17,8 +17,10 @@ import type { Logger } from './common/logger';
 import { createMetrics } from './common/metrics';
 import { databaseOutagePlugin } from './common/outage-plugin';
 import { createRateLimits, enforceRateLimits } from './common/rate-limit';
+import { readRoutingPlugin } from './common/read-routing-plugin';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
+import { replicaSetOf } from './db/read-routing';
 import { countSqlStatements, sqlStatementsSoFar } from './db/sql-counter';
 import { buildVerbatimSchema } from './schema';
 
@@ -34,7 +36,8 @@ export interface RunningServer {
 export async function startServer(deps: { config: Config; db: DataSource; logger: Logger }): Promise<RunningServer> {
   const { config, db, logger } = deps;
   const operatorOrganizationId = await ensureOperatorOrganization(db);
-  const metrics = createMetrics();
+  const replicas = replicaSetOf(db);
+  const metrics = createMetrics(replicas);
   const rateLimits = createRateLimits(config, logger);
   const app = express();
   app.disable('x-powered-by');
@@ -65,6 +68,7 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
       errorLoggingPlugin(logger),
       databaseOutagePlugin,
       metrics.plugin,
+      ...(replicas !== undefined ? [readRoutingPlugin(replicas)] : []),
       ...(config.exposeSqlCount ? [sqlCountPlugin] : []),
     ],
   });
