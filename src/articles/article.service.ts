@@ -6,6 +6,7 @@ import { pageWindow, type ConnectionArgs } from '../common/pagination';
 import { orderingOf, readListPage, type SortKey } from '../common/sorted-pagination';
 import type { Context } from '../context';
 import { segmentSentences } from '../nlp/segment-sentences';
+import { readPageFurniture } from '../nlp/sentence-roles';
 import { sentenceTilingViolation } from '../provenance/sentence-tiling';
 import { normalizeBody, sha256Hex, unstorableTextReason } from '../provenance/text';
 import type { Source } from '../sources/source.entity';
@@ -72,6 +73,9 @@ export async function ingestArticle(ctx: Context, input: IngestArticleInput): Pr
   const sentences = segmentSentences(body);
   const violation = sentenceTilingViolation(body, sentences);
   if (violation !== null) throw new Error(`Segmentation broke the tiling invariant: ${violation}`);
+  const furniture = readPageFurniture(body, sentences);
+  const datelineDate =
+    input.publishedAt == null && furniture.datelineDate !== null ? new Date(`${furniture.datelineDate}T00:00:00Z`) : null;
 
   return ctx.db.transaction(async (manager) => {
     const existing = await findExistingArticle(manager, input, contentHash);
@@ -90,14 +94,16 @@ export async function ingestArticle(ctx: Context, input: IngestArticleInput): Pr
         sourceId: source.id,
         url: input.url ?? null,
         title: requiredText(input.title, 'input.title'),
-        publishedAt: input.publishedAt ?? null,
+        publishedAt: input.publishedAt ?? datelineDate,
+        publishedAtFromDateline: datelineDate !== null,
+        place: furniture.datelinePlace,
         language: input.language ?? null,
         body,
         contentHash,
         sentenceCount: sentences.length,
       }),
     );
-    const rows = sentences.map((sentence, index) => ({ articleId: article.id, index, ...sentence }));
+    const rows = sentences.map((sentence, index) => ({ articleId: article.id, index, ...sentence, role: furniture.roles[index] }));
     for (let i = 0; i < rows.length; i += SENTENCE_INSERT_CHUNK) {
       await manager.getRepository(Sentence).insert(rows.slice(i, i + SENTENCE_INSERT_CHUNK));
     }
