@@ -16,6 +16,8 @@ import type { ArticleFilter, ArticleOrder, ArticleOrderField, IngestArticleInput
 import { ArticleConnection, type IngestArticlePayload } from './article.types';
 import { Sentence } from './sentence.entity';
 import { requiredText } from '../common/text-input';
+import { Visibility } from '../claims/claim.entity';
+import { loadGazetteer, runExtraction } from '../extraction/extraction.service';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const SENTENCE_INSERT_CHUNK = 2000;
@@ -108,6 +110,12 @@ export async function ingestArticle(ctx: Context, input: IngestArticleInput): Pr
       await manager.getRepository(Sentence).insert(rows.slice(i, i + SENTENCE_INSERT_CHUNK));
     }
     await recordAudit(ctx, manager, 'ingestArticle', [article.nodeId, source.nodeId], { sentences: sentences.length });
+    if (input.extract === true) {
+      await runExtraction(ctx, manager, article, {
+        visibility: input.extractVisibility ?? Visibility.PUBLIC,
+        gazetteer: await loadGazetteer(manager),
+      });
+    }
     return { article, created: true };
   });
 }
