@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { bool, cleanEnv, num, port, str, url } from 'envalid';
 
@@ -34,6 +35,10 @@ export interface Config {
   trustProxy: boolean | number | string;
   logLevel: string;
   production: boolean;
+  /** Serve the GraphiQL explorer on a browser's GET /graphql (`VERBATIM_EXPLORER=false` turns it off). */
+  explorer: boolean;
+  /** The viewer's and explorer's built assets (`npm run build` writes them to dist/viewer). */
+  viewerDir: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -61,6 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     VERBATIM_TRUST_PROXY: str({ default: 'false', desc: 'Express trust proxy: false, true, a hop count, or addresses/subnets' }),
     LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
     NODE_ENV: str({ default: 'development' }),
+    VERBATIM_EXPLORER: bool({ default: true, desc: 'GraphiQL explorer on a browser GET of /graphql' }),
+    VERBATIM_VIEWER_DIR: str({ default: undefined, desc: 'Built viewer assets (default: dist/viewer of the project)' }),
   });
   if (raw.VERBATIM_BOOTSTRAP_ADMIN_KEY !== undefined && raw.VERBATIM_BOOTSTRAP_ADMIN_KEY.length < 16) {
     throw new Error('VERBATIM_BOOTSTRAP_ADMIN_KEY must be at least 16 characters long');
@@ -89,7 +96,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxySetting(raw.VERBATIM_TRUST_PROXY),
     logLevel: raw.LOG_LEVEL,
     production: raw.NODE_ENV === 'production',
+    explorer: raw.VERBATIM_EXPLORER,
+    viewerDir: raw.VERBATIM_VIEWER_DIR !== undefined ? path.resolve(raw.VERBATIM_VIEWER_DIR) : path.join(projectRoot(), 'dist', 'viewer'),
   });
+}
+
+/** The folder holding package.json, from src/ (tsx, ts-jest) or dist/src/ (the build) alike. */
+function projectRoot(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return process.cwd();
+  }
 }
 
 /** "false"/"true", a hop count, or a list of addresses and subnets, as Express takes them. */
