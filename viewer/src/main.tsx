@@ -80,7 +80,7 @@ function KeyField(): JSX.Element {
         onInput={(event) => setDraft(event.currentTarget.value)}
         placeholder="none: public data only"
       />
-      <button type="submit">{draft.trim() === '' ? 'Clear' : 'Use key'}</button>
+      <button type="submit">{draft.trim() === '' && saved ? 'Forget key' : 'Use key'}</button>
       <span class="key-state" aria-live="polite">
         {saved ? 'key in use (this tab only)' : 'anonymous'}
       </span>

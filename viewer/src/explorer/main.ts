@@ -62,7 +62,7 @@ function KeyBar() {
       placeholder: 'none: public data only',
       onChange: (event: { target: { value: string } }) => setDraft(event.target.value),
     }),
-    h('button', { type: 'submit' }, draft.trim() === '' ? 'Clear' : 'Use key'),
+    h('button', { type: 'submit' }, draft.trim() === '' && inUse ? 'Forget key' : 'Use key'),
     h(
       'span',
       { className: 'explorer-key-state', 'aria-live': 'polite' },
