@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { bool, cleanEnv, num, port, str, url } from 'envalid';
 
@@ -46,6 +47,10 @@ export interface Config {
   trustProxy: boolean | number | string;
   logLevel: string;
   production: boolean;
+  /** Serve the GraphiQL explorer on a browser's GET /graphql (`VERBATIM_EXPLORER=false` turns it off). */
+  explorer: boolean;
+  /** The viewer's and explorer's built assets (`npm run build` writes them to dist/viewer). */
+  viewerDir: string;
 }
 
 /** The shortest bootstrap admin key accepted: 32 characters (e.g. `openssl rand -hex 32` gives 64). */
@@ -88,6 +93,8 @@ const ENV_SPEC = {
   VERBATIM_REPLICA_MAX_LAG_MS: num({ default: 5_000, desc: 'Skip a replica whose data is older than this' }),
   VERBATIM_REPLICA_CHECK_MS: num({ default: 1_000, desc: 'How often replicas are checked (lag, up or down)' }),
   VERBATIM_WORKERS: num({ default: 1, desc: 'API processes (Node cluster) sharing the port' }),
+  VERBATIM_EXPLORER: bool({ default: true, desc: 'GraphiQL explorer on a browser GET of /graphql' }),
+  VERBATIM_VIEWER_DIR: str({ default: undefined, desc: 'Built viewer assets (default: dist/viewer of the project)' }),
   NODE_ENV: str({ default: 'development' }),
 };
 
@@ -142,6 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxySetting(raw.VERBATIM_TRUST_PROXY),
     logLevel: raw.LOG_LEVEL,
     production: raw.NODE_ENV === 'production',
+    explorer: raw.VERBATIM_EXPLORER,
+    viewerDir: raw.VERBATIM_VIEWER_DIR !== undefined ? path.resolve(raw.VERBATIM_VIEWER_DIR) : path.join(projectRoot(), 'dist', 'viewer'),
   });
 }
 
@@ -177,6 +186,14 @@ function replicaUrlList(value: string): string[] {
     if (urls.indexOf(text) !== index) throw new Error(`DATABASE_REPLICA_URLS item ${index + 1} repeats an earlier one`);
   }
   return urls;
+}
+
+/** The folder holding package.json, from src/ (tsx, ts-jest) or dist/src/ (the build) alike. */
+function projectRoot(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return process.cwd();
+  }
 }
 
 /** "false"/"true", a hop count, or a list of addresses and subnets, as Express takes them. */

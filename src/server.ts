@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
@@ -23,6 +24,7 @@ import { createContext, type Context } from './context';
 import { replicaSetOf } from './db/read-routing';
 import { countSqlStatements, sqlStatementsSoFar } from './db/sql-counter';
 import { buildVerbatimSchema } from './schema';
+import { viewerRoutes } from './viewer/viewer.routes';
 
 const MAX_QUERY_TOKENS = 20_000;
 
@@ -59,6 +61,8 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
     plugins: [
       // On stop: no new connections; requests under way get this long to finish.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
+      // Apollo's landing page loads its code from a CDN; the explorer (src/viewer) is served locally.
+      ApolloServerPluginLandingPageDisabled(),
       inputGuardPlugin,
       queryLimitsPlugin(schema, {
         maxCost: config.maxQueryCost,
@@ -94,6 +98,7 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   // Who is asking, then whether they may ask again so soon: before any body is read.
   const guard = [identifyViewer(db, config, operatorOrganizationId), enforceRateLimits(rateLimits)];
   app.get('/export/claims.jsonld', ...guard, claimExportRoute({ db, config, logger }));
+  app.use(viewerRoutes(config));
   app.use(
     '/graphql',
     cors(),
