@@ -63,7 +63,7 @@ export function ArticlePage({ id, claimId }: { id: string; claimId?: string }): 
         <ArticleBody article={article} selected={claimId} />
       </article>
       <aside class="side" aria-label={claimId ? 'Claim' : 'Claims in this article'}>
-        {claimId ? <ClaimPanel id={claimId} /> : <ClaimList claims={article.claims.nodes} />}
+        {claimId ? <ClaimPanel id={claimId} onReviewed={result.reload} /> : <ClaimList claims={article.claims.nodes} />}
       </aside>
     </div>
   );
