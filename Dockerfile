@@ -5,6 +5,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ormconfig.ts ./
 COPY src ./src
+COPY viewer ./viewer
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

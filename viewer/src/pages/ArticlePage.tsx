@@ -133,6 +133,7 @@ function Sentence(props: { sentence: SentenceSpan; index: CodePointIndex; spans:
       data-sentence-id={sentence.id}
       data-start={sentence.start}
       data-end={sentence.end}
+      data-number={sentence.index + 1}
     >
       {renderNodes(layoutSpans(sentence.start, sentence.end, inside), index, props.selected)}
     </span>
