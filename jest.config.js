@@ -5,8 +5,9 @@ module.exports = {
   // Each file migrates a database of its own in beforeAll: seconds on a busy 2-core machine, not 5.
   testTimeout: 30_000,
   testMatch: ['<rootDir>/test/**/*.test.ts'],
-  // The load, fault and shutdown runs take minutes: `npm run test:load` (jest.load.config.js).
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/load/'],
+  // The load, fault and shutdown runs take minutes: `npm run test:load` (jest.load.config.js); the
+  // browser tests need Chromium and a build: `npm run test:browser` (jest.browser.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/load/', '<rootDir>/test/browser/'],
   // type-graphql and TypeORM decorators need the metadata polyfill before any module loads.
   // Property tests start from a fixed seed (FC_SEED=random explores).
   setupFiles: ['reflect-metadata', '<rootDir>/test/setup/fast-check-seed.ts'],

@@ -18,7 +18,7 @@ export interface Loaded<T> {
   data?: T;
   error?: ApiError;
   loading: boolean;
-  reload(): void;
+  reload: () => void;
 }
 
 /** Runs `load` when `deps` change and when the API key changes (the key decides what one may see). */

@@ -63,7 +63,7 @@ export function ArticlePage({ id, claimId }: { id: string; claimId?: string }): 
         <ArticleBody article={article} selected={claimId} />
       </article>
       <aside class="side" aria-label={claimId ? 'Claim' : 'Claims in this article'}>
-        {claimId ? <ClaimPanel id={claimId} /> : <ClaimList claims={article.claims.nodes} />}
+        {claimId ? <ClaimPanel id={claimId} onReviewed={result.reload} /> : <ClaimList claims={article.claims.nodes} />}
       </aside>
     </div>
   );
@@ -133,6 +133,7 @@ function Sentence(props: { sentence: SentenceSpan; index: CodePointIndex; spans:
       data-sentence-id={sentence.id}
       data-start={sentence.start}
       data-end={sentence.end}
+      data-number={sentence.index + 1}
     >
       {renderNodes(layoutSpans(sentence.start, sentence.end, inside), index, props.selected)}
     </span>

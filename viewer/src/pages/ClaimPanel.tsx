@@ -6,7 +6,8 @@ import { CLAIM, REVIEW_CLAIM, type ClaimDetail } from '../queries';
 import { actorPath, articlePath } from '../router';
 
 /** Everything about one claim: what, who, where from, how it was made and reviewed, as JSON-LD. */
-export function ClaimPanel({ id }: { id: string }): JSX.Element {
+/** `onReviewed`: the article reloads, so its highlights show the new status. */
+export function ClaimPanel({ id, onReviewed }: { id: string; onReviewed?: () => void }): JSX.Element {
   const result = useApi(() => graphql<{ node: ClaimDetail | null }>(CLAIM, { id }), [id]);
   const [claim, setClaim] = useState<ClaimDetail | undefined>();
   useEffect(() => setClaim(result.data?.node ?? undefined), [result.data]);
@@ -100,7 +101,13 @@ export function ClaimPanel({ id }: { id: string }): JSX.Element {
           </li>
         )}
       </ul>
-      <Review claim={claim} onReviewed={setClaim} />
+      <Review
+        claim={claim}
+        onReviewed={(reviewed) => {
+          setClaim(reviewed);
+          onReviewed?.();
+        }}
+      />
       <details>
         <summary>Web Annotation (JSON-LD)</summary>
         <pre class="jsonld" tabIndex={0}>
