@@ -109,8 +109,8 @@ describe('Dockerfile', () => {
     symlinkSync(path.join(root, 'node_modules'), path.join(context, 'node_modules'), 'dir');
     expect(build.instructions.some((i) => i.keyword === 'RUN' && i.args.includes('npm run build'))).toBe(true);
     // Minutes on a loaded machine (tsc, then Vite); what failed is in the error's stderr.
-    await run('npm', ['run', 'build'], { cwd: context, timeout: 540_000 }).catch((error: { stderr?: string }) => {
-      throw new Error(`npm run build in the image's build context failed:\n${error.stderr ?? String(error)}`);
+    await run('npm', ['run', 'build'], { cwd: context, timeout: 540_000 }).catch((error: Error & { stderr?: string }) => {
+      throw new Error(`npm run build in the image's build context failed:\n${error.stderr ?? error.message}`);
     });
   }, 600_000);
 
