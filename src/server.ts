@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
@@ -10,6 +11,7 @@ import { ensureOperatorOrganization } from './common/auth';
 import { formatError, isClientError } from './common/error-format';
 import { httpErrorHandler } from './common/http-errors';
 import { assignRequestId, identifyViewer, requestIdOf, viewerOf } from './common/http-request';
+import { documentNestingGuard } from './common/document-guard';
 import { inputGuardPlugin } from './common/input-guard';
 import { queryLimitsPlugin } from './common/query-limits';
 import type { Logger } from './common/logger';
@@ -23,6 +25,7 @@ import { replicaSetOf } from './db/read-routing';
 import { redisSharedWrites } from './db/shared-writes';
 import { countSqlStatements, sqlStatementsSoFar } from './db/sql-counter';
 import { buildVerbatimSchema } from './schema';
+import { viewerRoutes } from './viewer/viewer.routes';
 
 const MAX_QUERY_TOKENS = 20_000;
 
@@ -61,8 +64,14 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
     plugins: [
       // On stop: no new connections; requests under way get this long to finish.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
+      // Apollo's landing page loads its code from a CDN; the explorer (src/viewer) is served locally.
+      ApolloServerPluginLandingPageDisabled(),
       inputGuardPlugin,
-      queryLimitsPlugin(schema, { maxCost: config.maxQueryCost, maxDepth: config.maxQueryDepth }),
+      queryLimitsPlugin(schema, {
+        maxCost: config.maxQueryCost,
+        maxDepth: config.maxQueryDepth,
+        maxMutationFields: config.maxMutationsPerRequest,
+      }),
       errorLoggingPlugin(logger),
       databaseOutagePlugin,
       metrics.plugin,
@@ -92,11 +101,13 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   // Who is asking, then whether they may ask again so soon: before any body is read.
   const guard = [identifyViewer(db, config, operatorOrganizationId), enforceRateLimits(rateLimits)];
   app.get('/export/claims.jsonld', ...guard, claimExportRoute({ db, config, logger }));
+  app.use(viewerRoutes(config));
   app.use(
     '/graphql',
     cors(),
     ...guard,
     express.json({ limit: config.maxRequestBytes }),
+    documentNestingGuard(MAX_QUERY_TOKENS),
     (req, res, next) => countSqlStatements(() => next()),
     expressMiddleware(apollo, {
       context: async ({ res }): Promise<Context> => createContext(db, config, viewerOf(res), requestIdOf(res)),
