@@ -22,6 +22,7 @@ import { readRoutingPlugin } from './common/read-routing-plugin';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { replicaSetOf } from './db/read-routing';
+import { redisSharedWrites } from './db/shared-writes';
 import { countSqlStatements, sqlStatementsSoFar } from './db/sql-counter';
 import { buildVerbatimSchema } from './schema';
 import { viewerRoutes } from './viewer/viewer.routes';
@@ -39,6 +40,8 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   const { config, db, logger } = deps;
   const operatorOrganizationId = await ensureOperatorOrganization(db);
   const replicas = replicaSetOf(db);
+  const sharedWrites = replicas !== undefined && config.redisUrl !== undefined ? redisSharedWrites(config.redisUrl, logger) : undefined;
+  if (sharedWrites !== undefined) replicas?.shareWrites(sharedWrites);
   const metrics = createMetrics(replicas);
   const rateLimits = createRateLimits(config, logger);
   const app = express();
@@ -120,6 +123,7 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
       stopping = true;
       await apollo.stop();
       await rateLimits.close();
+      await sharedWrites?.close();
     },
   };
 }

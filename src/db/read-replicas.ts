@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import type { SharedWrites } from './shared-writes';
 
 export interface ReplicaOptions {
   /** A replica whose data is older than this is skipped. */
@@ -45,6 +46,7 @@ export class ReplicaSet {
   private samples: { at: number; lsn: bigint }[] = [];
   /** Per writer (API key prefix): the primary's WAL position after its last write, and when that was. */
   private writes = new Map<string, { lsn: bigint; at: number }>();
+  private shared: SharedWrites | undefined;
   private timer: NodeJS.Timeout | undefined;
   private checking: Promise<void> | undefined;
   private next = 0;
@@ -77,8 +79,16 @@ export class ReplicaSet {
    * A replica fit to serve a read: up, no staler than the bound, and (for a writer) past its
    * last write. Undefined: read from the primary. Replicas take turns.
    */
-  pick(writer: string | null): Replica | undefined {
-    const written = writer === null ? undefined : this.lastWrite(writer);
+  async pick(writer: string | null): Promise<Replica | undefined> {
+    let written = writer === null ? undefined : this.lastWrite(writer);
+    if (writer !== null && this.shared !== undefined) {
+      try {
+        const elsewhere = await this.shared.get(writer);
+        if (elsewhere !== undefined && (written === undefined || elsewhere > written)) written = elsewhere;
+      } catch {
+        return undefined; // Redis cannot tell whether the key wrote through another process: the primary has every write
+      }
+    }
     const fit = this.replicas.filter(
       (replica) => replica.up && replica.stalenessMs <= this.options.maxLagMs && (written === undefined || replica.replayLsn >= written),
     );
@@ -104,6 +114,17 @@ export class ReplicaSet {
     const now = Date.now();
     this.writes.set(writer, { lsn, at: now });
     if (this.writes.size > 10_000) this.forgetOldWrites(now);
+    await this.shared?.set(writer, lsn, this.writeMemoryMs()).catch(() => undefined); // Redis away: readers ask the primary meanwhile
+  }
+
+  /** With several API processes: writes are remembered in Redis too, for the key's reads through the others. */
+  shareWrites(shared: SharedWrites): void {
+    this.shared = shared;
+  }
+
+  /** How long a write needs remembering: afterwards every replica fit to read from has it (see lastWrite). */
+  private writeMemoryMs(): number {
+    return this.options.maxLagMs + 2 * this.options.checkIntervalMs;
   }
 
   async connect(server: Replica | undefined): Promise<Checkout> {
@@ -120,14 +141,14 @@ export class ReplicaSet {
   private lastWrite(writer: string): bigint | undefined {
     const write = this.writes.get(writer);
     if (write === undefined) return undefined;
-    if (Date.now() - write.at <= this.options.maxLagMs + 2 * this.options.checkIntervalMs) return write.lsn;
+    if (Date.now() - write.at <= this.writeMemoryMs()) return write.lsn;
     this.writes.delete(writer);
     return undefined;
   }
 
   private forgetOldWrites(now: number): void {
     for (const [writer, write] of this.writes) {
-      if (now - write.at > this.options.maxLagMs + 2 * this.options.checkIntervalMs) this.writes.delete(writer);
+      if (now - write.at > this.writeMemoryMs()) this.writes.delete(writer);
     }
   }
 

@@ -98,7 +98,7 @@ export function routeReads(scoped: DataSource, viewer: Viewer): DataSource {
   let fallenBack = false;
   const obtain = async (): Promise<Checkout> => {
     if (!route.readOnly || fallenBack) return replicas.connect(undefined);
-    const replica = await (choice ??= Promise.resolve(replicas.pick(viewer.keyPrefix)));
+    const replica = await (choice ??= replicas.pick(viewer.keyPrefix));
     if (replica === undefined) return replicas.connect(undefined);
     try {
       const checkout = await replicas.connect(replica);

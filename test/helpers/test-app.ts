@@ -73,7 +73,9 @@ export async function startTestApp(
       VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE: '0',
       LOG_LEVEL: 'silent',
       ...(options.replicated && {
-        DATABASE_REPLICA_URLS: options.replicated.replicas.map((replica) => withDatabase(replica, databaseName)).join(','),
+        DATABASE_REPLICA_URLS: shared
+          ? (options.sameDatabaseAs?.config.databaseReplicaUrls ?? []).join(',')
+          : options.replicated.replicas.map((replica) => withDatabase(replica, databaseName)).join(','),
       }),
       ...env,
     }),

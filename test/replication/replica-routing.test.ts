@@ -160,3 +160,41 @@ describe('reads on a streaming replica, writes on the primary', () => {
     expect(failures).toEqual([]);
   });
 });
+
+const redisUrl = process.env.VERBATIM_TEST_REDIS_URL;
+const describeWithRedis = redisUrl !== undefined ? describe : describe.skip;
+
+describeWithRedis('several API processes sharing Redis', () => {
+  let one: TestApp;
+  let two: TestApp;
+  beforeAll(async () => {
+    const env = { VERBATIM_REPLICA_MAX_LAG_MS: String(MAX_LAG_MS), VERBATIM_REPLICA_CHECK_MS: '100', REDIS_URL: redisUrl as string };
+    const replicated = { primary: pair.primary.url('postgres'), replicas: [pair.replica.url('postgres')] };
+    one = await startTestApp(env, { sameDatabaseAs: app, replicated });
+    two = await startTestApp(env, { sameDatabaseAs: app, replicated });
+  });
+  afterAll(async () => {
+    await one?.close();
+    await two?.close();
+  });
+
+  it('lets a key that wrote through one process read its write through another while the replica lags', async () => {
+    await settled();
+    await replicaSetOf(two.db)!.check();
+    const count = async (through: TestApp, key: string) =>
+      (await through.gql<{ articles: { totalCount: number } }>(COUNT, {}, { key })).data!.articles.totalCount;
+    const before = await count(two, reader.key);
+    await pair.replica.sql('SELECT pg_wal_replay_pause()');
+    try {
+      const ingest = await one.gql(INGEST, { input: articleInput() }, { key: writer.key });
+      expect(ingest.errors).toBeUndefined();
+      const twoReplicas = replicaSetOf(two.db)!;
+      const checkouts = twoReplicas.checkouts.get('primary') ?? 0;
+      expect(await count(two, writer.key)).toBe(before + 1);
+      expect(twoReplicas.checkouts.get('primary') ?? 0).toBeGreaterThan(checkouts);
+      expect(await count(two, reader.key)).toBe(before); // another key still reads the (lagging) replica
+    } finally {
+      await pair.replica.sql('SELECT pg_wal_replay_resume()');
+    }
+  });
+});
