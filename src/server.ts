@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
@@ -18,6 +19,7 @@ import { databaseOutagePlugin } from './common/outage-plugin';
 import { createRateLimits, enforceRateLimits } from './common/rate-limit';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
+import { anyScopeDataSource } from './db/request-scope';
 import { countSqlStatements, sqlStatementsSoFar } from './db/sql-counter';
 import { buildVerbatimSchema } from './schema';
 
@@ -55,6 +57,8 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
     plugins: [
       // On stop: no new connections; requests under way get this long to finish.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
+      // No field sets cache hints, yet the default cacheControl plugin wraps every resolver (STACK-NOTES 17).
+      ApolloServerPluginCacheControlDisabled(),
       inputGuardPlugin,
       queryLimitsPlugin(schema, { maxCost: config.maxQueryCost, maxDepth: config.maxQueryDepth }),
       errorLoggingPlugin(logger),
@@ -83,14 +87,18 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   // Who is asking, then whether they may ask again so soon: before any body is read.
-  const guard = [identifyViewer(db, config, operatorOrganizationId), enforceRateLimits(rateLimits)];
+  // The key lookup reads the same in any scope: it leaves pooled connections in the scope they are in.
+  const guard = [identifyViewer(anyScopeDataSource(db), config, operatorOrganizationId), enforceRateLimits(rateLimits)];
   app.get('/export/claims.jsonld', ...guard, claimExportRoute({ db, config, logger }));
   app.use(
     '/graphql',
     cors(),
     ...guard,
     express.json({ limit: config.maxRequestBytes }),
-    (req, res, next) => countSqlStatements(() => next()),
+    // The per-request count costs an AsyncLocalStorage around every request: only when asked for.
+    ...(config.exposeSqlCount
+      ? [(_req: express.Request, _res: express.Response, next: express.NextFunction) => countSqlStatements(() => next())]
+      : []),
     expressMiddleware(apollo, {
       context: async ({ res }): Promise<Context> => createContext(db, config, viewerOf(res), requestIdOf(res)),
     }),
