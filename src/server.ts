@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
@@ -11,17 +11,21 @@ import { ensureOperatorOrganization } from './common/auth';
 import { formatError, isClientError } from './common/error-format';
 import { httpErrorHandler } from './common/http-errors';
 import { assignRequestId, identifyViewer, requestIdOf, viewerOf } from './common/http-request';
+import { documentNestingGuard } from './common/document-guard';
 import { inputGuardPlugin } from './common/input-guard';
 import { queryLimitsPlugin } from './common/query-limits';
 import type { Logger } from './common/logger';
 import { createMetrics } from './common/metrics';
 import { databaseOutagePlugin } from './common/outage-plugin';
 import { createRateLimits, enforceRateLimits } from './common/rate-limit';
+import { readRoutingPlugin } from './common/read-routing-plugin';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
+import { replicaSetOf } from './db/read-routing';
 import { anyScopeDataSource } from './db/request-scope';
 import { countSqlStatements, sqlStatementsSoFar } from './db/sql-counter';
 import { buildVerbatimSchema } from './schema';
+import { viewerRoutes } from './viewer/viewer.routes';
 
 const MAX_QUERY_TOKENS = 20_000;
 
@@ -35,7 +39,8 @@ export interface RunningServer {
 export async function startServer(deps: { config: Config; db: DataSource; logger: Logger }): Promise<RunningServer> {
   const { config, db, logger } = deps;
   const operatorOrganizationId = await ensureOperatorOrganization(db);
-  const metrics = createMetrics();
+  const replicas = replicaSetOf(db);
+  const metrics = createMetrics(replicas);
   const rateLimits = createRateLimits(config, logger);
   const app = express();
   app.disable('x-powered-by');
@@ -59,11 +64,18 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       // No field sets cache hints, yet the default cacheControl plugin wraps every resolver (STACK-NOTES 17).
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's landing page loads its code from a CDN; the explorer (src/viewer) is served locally.
+      ApolloServerPluginLandingPageDisabled(),
       inputGuardPlugin,
-      queryLimitsPlugin(schema, { maxCost: config.maxQueryCost, maxDepth: config.maxQueryDepth }),
+      queryLimitsPlugin(schema, {
+        maxCost: config.maxQueryCost,
+        maxDepth: config.maxQueryDepth,
+        maxMutationFields: config.maxMutationsPerRequest,
+      }),
       errorLoggingPlugin(logger),
       databaseOutagePlugin,
       metrics.plugin,
+      ...(replicas !== undefined ? [readRoutingPlugin(replicas)] : []),
       ...(config.exposeSqlCount ? [sqlCountPlugin] : []),
     ],
   });
@@ -90,11 +102,13 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   // The key lookup reads the same in any scope: it leaves pooled connections in the scope they are in.
   const guard = [identifyViewer(anyScopeDataSource(db), config, operatorOrganizationId), enforceRateLimits(rateLimits)];
   app.get('/export/claims.jsonld', ...guard, claimExportRoute({ db, config, logger }));
+  app.use(viewerRoutes(config));
   app.use(
     '/graphql',
     cors(),
     ...guard,
     express.json({ limit: config.maxRequestBytes }),
+    documentNestingGuard(MAX_QUERY_TOKENS),
     // The per-request count costs an AsyncLocalStorage around every request: only when asked for.
     ...(config.exposeSqlCount
       ? [(_req: express.Request, _res: express.Response, next: express.NextFunction) => countSqlStatements(() => next())]
