@@ -233,6 +233,8 @@ async function writeMix(
         headers: { authorization: `Bearer ${BENCH_EDITOR_KEY}` },
       });
     } finally {
+      // Requests under way when the load stopped may still commit: let them, then remove all.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
       await removeWrites(client, marks);
     }
   } finally {
@@ -255,7 +257,9 @@ async function removeWrites(client: Client, marks: Record<string, number>): Prom
   await client.query(`DELETE FROM claim WHERE id > $1`, [marks.claim]); // evidence, subjects, revisions cascade
   await client.query(`DELETE FROM article WHERE id > $1`, [marks.article]); // sentences cascade
   await client.query(`DELETE FROM audit_log WHERE id > $1`, [marks.audit_log]);
-  await client.query(`DELETE FROM source WHERE id > $1`, [marks.source]);
+  await client.query(`DELETE FROM source WHERE id > $1 AND NOT EXISTS (SELECT 1 FROM article WHERE article.source_id = source.id)`, [
+    marks.source,
+  ]);
   await client.query('COMMIT');
 }
 

@@ -14,8 +14,24 @@ pg.Client.prototype.query = function countedQuery(...args) {
 };
 const file = process.env.BENCH_STATS_FILE;
 let seq = 0;
+// BENCH_PROFILE=path: the first SIGUSR2 starts the CPU profiler, the second writes its profile
+// there (bench:profile signals at the start and end of the measured run, not the warm-up).
+const profileFile = process.env.BENCH_PROFILE;
+let session = null;
+function toggleProfile() {
+  if (session === null) {
+    session = new (require('node:inspector').Session)();
+    session.connect();
+    session.post('Profiler.enable', () => session.post('Profiler.start'));
+    return;
+  }
+  session.post('Profiler.stop', (error, result) => {
+    if (!error) fs.writeFileSync(profileFile, JSON.stringify(result.profile));
+  });
+}
 if (file) {
   process.on('SIGUSR2', () => {
+    if (profileFile) toggleProfile();
     seq += 1;
     const cpu = process.cpuUsage();
     fs.writeFileSync(file, JSON.stringify({ seq, queries, cpuMicros: cpu.user + cpu.system, rss: process.memoryUsage().rss }));

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
@@ -23,6 +23,7 @@ import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { replicaSetOf } from './db/read-routing';
 import { redisSharedWrites } from './db/shared-writes';
+import { anyScopeDataSource } from './db/request-scope';
 import { countSqlStatements, sqlStatementsSoFar } from './db/sql-counter';
 import { buildVerbatimSchema } from './schema';
 import { viewerRoutes } from './viewer/viewer.routes';
@@ -64,6 +65,8 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
     plugins: [
       // On stop: no new connections; requests under way get this long to finish.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
+      // No field sets cache hints, yet the default cacheControl plugin wraps every resolver (STACK-NOTES 17).
+      ApolloServerPluginCacheControlDisabled(),
       // Apollo's landing page loads its code from a CDN; the explorer (src/viewer) is served locally.
       ApolloServerPluginLandingPageDisabled(),
       inputGuardPlugin,
@@ -99,7 +102,8 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   // Who is asking, then whether they may ask again so soon: before any body is read.
-  const guard = [identifyViewer(db, config, operatorOrganizationId), enforceRateLimits(rateLimits)];
+  // The key lookup reads the same in any scope: it leaves pooled connections in the scope they are in.
+  const guard = [identifyViewer(anyScopeDataSource(db), config, operatorOrganizationId), enforceRateLimits(rateLimits)];
   app.get('/export/claims.jsonld', ...guard, claimExportRoute({ db, config, logger }));
   app.use(viewerRoutes(config));
   app.use(
@@ -108,7 +112,10 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
     ...guard,
     express.json({ limit: config.maxRequestBytes }),
     documentNestingGuard(MAX_QUERY_TOKENS),
-    (req, res, next) => countSqlStatements(() => next()),
+    // The per-request count costs an AsyncLocalStorage around every request: only when asked for.
+    ...(config.exposeSqlCount
+      ? [(_req: express.Request, _res: express.Response, next: express.NextFunction) => countSqlStatements(() => next())]
+      : []),
     expressMiddleware(apollo, {
       context: async ({ res }): Promise<Context> => createContext(db, config, viewerOf(res), requestIdOf(res)),
     }),

@@ -12,7 +12,7 @@ export const inputGuardPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ request, document }) {
-        const problem = findInVariables(request.variables ?? {}, '') ?? findInDocument(document);
+        const problem = findInVariables(request.variables ?? {}, '') ?? problemInDocument(document);
         if (problem !== null) {
           const error = badInput(problem.field, `${problem.field} ${problem.reason}`);
           error.extensions.http = { status: 400 };
@@ -45,6 +45,14 @@ function findInVariables(value: unknown, path: string): Problem | null {
     }
   }
   return null;
+}
+
+/** Apollo keeps one parsed document per query text: each is visited once, not on every request. */
+const documentProblems = new WeakMap<DocumentNode, Problem | null>();
+
+function problemInDocument(document: DocumentNode): Problem | null {
+  if (!documentProblems.has(document)) documentProblems.set(document, findInDocument(document));
+  return documentProblems.get(document) ?? null;
 }
 
 function findInDocument(document: DocumentNode): Problem | null {

@@ -1,12 +1,22 @@
 import DataLoader from 'dataloader';
-import { In, type ObjectLiteral, type Repository, type SelectQueryBuilder } from 'typeorm';
+import type { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { keysetSql, pageFromRows, type Edge, type PageInfo, type PageWindow } from './pagination';
+import { rowReader } from './row-reader';
 
-/** Rows by id, one result per key in key order (null where missing). */
+/**
+ * Rows by id, one result per key in key order (null where missing): one plain statement, its
+ * rows made into entities without the query builder (src/common/row-reader.ts).
+ */
 export function byIdLoader<T extends ObjectLiteral & { id: string }>(repo: Repository<T>): DataLoader<string, T | null> {
+  const reader = rowReader(repo.metadata);
+  const sql = `SELECT ${reader.columns('child')} FROM "${repo.metadata.tableName}" child WHERE child.id = ANY(CAST($1 AS bigint[]))`;
   return new DataLoader(async (ids) => {
-    const rows = await repo.findBy({ id: In([...ids]) } as never);
-    const byId = new Map(rows.map((row) => [row.id, row]));
+    const raw: Array<Record<string, unknown>> = await repo.manager.query(sql, [ids]);
+    const byId = new Map<string, T>();
+    for (const row of raw) {
+      const entity = reader.entity<T>(row);
+      byId.set(entity.id, entity);
+    }
     return ids.map((id) => byId.get(id) ?? null);
   });
 }
@@ -25,11 +35,21 @@ export async function readPage<T extends ObjectLiteral>(
   const key = `${query.alias}.${keyProperty}`;
   const { where, params, order } = keysetSql(window, key);
   for (const condition of where) query.andWhere(condition, params);
-  const rows = await query
-    .orderBy(key, order)
-    .take(window.limit + 1)
-    .getMany();
+  query.orderBy(key, order);
+  const rows = await plainEntities(query, window.limit + 1);
   return pageFromRows(rows, window, (row) => row[keyProperty] as string | number);
+}
+
+/**
+ * The query's entities, at most `limit`: without joins, its raw rows made into entities by the
+ * row reader (no TypeORM hydration); with joins (a row per joined match), TypeORM's getMany,
+ * which folds them into one entity each.
+ */
+async function plainEntities<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, limit: number): Promise<T[]> {
+  if (query.expressionMap.joinAttributes.length > 0) return query.take(limit).getMany();
+  const raw: Array<Record<string, unknown>> = await query.limit(limit).getRawMany();
+  const reader = rowReader(query.expressionMap.mainAlias!.metadata);
+  return raw.map((row) => reader.entity<T>(row, query.alias));
 }
 
 export interface ChildPageKey<F = undefined> {
@@ -63,11 +83,7 @@ export function childPageLoader<T extends ObjectLiteral, F = undefined>(
 ): DataLoader<ChildPageKey<F>, Page<T>, string> {
   const keyColumn = `child.${columnName(repo, keyProperty)}`;
   const table = repo.metadata.tableName;
-  // Columns marked select: false (the article search vector) are never read into entities.
-  const columns = repo.metadata.columns
-    .filter((column) => column.isSelect)
-    .map((column) => `child."${column.databaseName}" AS "child_${column.databaseName}"`)
-    .join(', ');
+  const columns = rowReader(repo.metadata).columns('child');
   return new DataLoader(
     async (keys) => {
       const pages = new Map<string, Page<T>>();
@@ -159,17 +175,15 @@ function childQuery<T extends ObjectLiteral, F>(repo: Repository<T>, spec: Child
 
 /** Turns raw rows (entity columns plus `page_parent`) into entities grouped by parent id, in row order. */
 function groupRows<T extends ObjectLiteral>(repo: Repository<T>, raw: Array<Record<string, unknown>>): Map<string, T[]> {
-  const { driver } = repo.manager.connection;
+  const reader = rowReader(repo.metadata);
   const byParent = new Map<string, T[]>();
   for (const row of raw) {
-    const entity = repo.create();
-    for (const column of repo.metadata.columns.filter((c) => c.isSelect)) {
-      column.setEntityValue(entity, driver.prepareHydratedValue(row[`child_${column.databaseName}`], column));
-    }
+    const entity = reader.entity<T>(row);
     const parent = String(row.page_parent);
-    const siblings = byParent.get(parent) ?? [];
+    const siblings = byParent.get(parent);
+    if (siblings === undefined) byParent.set(parent, [entity]);
     // A join can yield a child twice for one parent (a claim with two spans in one sentence).
-    if (!siblings.some((sibling) => sibling.id === entity.id)) byParent.set(parent, [...siblings, entity]);
+    else if (!siblings.some((sibling) => sibling.id === entity.id)) siblings.push(entity);
   }
   return byParent;
 }

@@ -39,6 +39,24 @@ export function allOrganizationsDataSource(scoped: DataSource): DataSource {
 }
 
 /**
+ * The data source for the few statements whose answer is the same in every scope: the API key
+ * lookup and its `last_used_at` touch (`api_key` has no row-level security, and the request role
+ * may read and update it). Its checkouts use a pooled connection in whatever scope it is in, so
+ * identifying the viewer does not switch the connection the request's own statements take next
+ * out of the viewer's scope and back (two extra statements a request, measured in
+ * docs/benchmarks.md). Nothing else may use it.
+ */
+export function anyScopeDataSource(db: DataSource): DataSource {
+  if (!scopedDataSources.has(db)) throw new Error('This data source was not made by createDataSource: its connections have no scope');
+  const indifferent = Object.create(db) as DataSource;
+  Object.defineProperties(indifferent, {
+    createQueryRunner: { value: (mode?: ReplicationMode) => plainQueryRunner(indifferent, mode) },
+    manager: { value: new EntityManager(indifferent) },
+  });
+  return indifferent;
+}
+
+/**
  * Makes every checkout of the plain data source (migrations, key lookups, the CLI, health
  * checks) run unscoped, as the login role. Called once, by createDataSource.
  */
