@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
@@ -10,16 +11,20 @@ import { ensureOperatorOrganization } from './common/auth';
 import { formatError, isClientError } from './common/error-format';
 import { httpErrorHandler } from './common/http-errors';
 import { assignRequestId, identifyViewer, requestIdOf, viewerOf } from './common/http-request';
+import { documentNestingGuard } from './common/document-guard';
 import { inputGuardPlugin } from './common/input-guard';
 import { queryLimitsPlugin } from './common/query-limits';
 import type { Logger } from './common/logger';
 import { createMetrics } from './common/metrics';
 import { databaseOutagePlugin } from './common/outage-plugin';
 import { createRateLimits, enforceRateLimits } from './common/rate-limit';
+import { readRoutingPlugin } from './common/read-routing-plugin';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
+import { replicaSetOf } from './db/read-routing';
 import { countSqlStatements, sqlStatementsSoFar } from './db/sql-counter';
 import { buildVerbatimSchema } from './schema';
+import { viewerRoutes } from './viewer/viewer.routes';
 
 const MAX_QUERY_TOKENS = 20_000;
 
@@ -33,7 +38,8 @@ export interface RunningServer {
 export async function startServer(deps: { config: Config; db: DataSource; logger: Logger }): Promise<RunningServer> {
   const { config, db, logger } = deps;
   const operatorOrganizationId = await ensureOperatorOrganization(db);
-  const metrics = createMetrics();
+  const replicas = replicaSetOf(db);
+  const metrics = createMetrics(replicas);
   const rateLimits = createRateLimits(config, logger);
   const app = express();
   app.disable('x-powered-by');
@@ -55,11 +61,18 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
     plugins: [
       // On stop: no new connections; requests under way get this long to finish.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
+      // Apollo's landing page loads its code from a CDN; the explorer (src/viewer) is served locally.
+      ApolloServerPluginLandingPageDisabled(),
       inputGuardPlugin,
-      queryLimitsPlugin(schema, { maxCost: config.maxQueryCost, maxDepth: config.maxQueryDepth }),
+      queryLimitsPlugin(schema, {
+        maxCost: config.maxQueryCost,
+        maxDepth: config.maxQueryDepth,
+        maxMutationFields: config.maxMutationsPerRequest,
+      }),
       errorLoggingPlugin(logger),
       databaseOutagePlugin,
       metrics.plugin,
+      ...(replicas !== undefined ? [readRoutingPlugin(replicas)] : []),
       ...(config.exposeSqlCount ? [sqlCountPlugin] : []),
     ],
   });
@@ -85,11 +98,13 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   // Who is asking, then whether they may ask again so soon: before any body is read.
   const guard = [identifyViewer(db, config, operatorOrganizationId), enforceRateLimits(rateLimits)];
   app.get('/export/claims.jsonld', ...guard, claimExportRoute({ db, config, logger }));
+  app.use(viewerRoutes(config));
   app.use(
     '/graphql',
     cors(),
     ...guard,
     express.json({ limit: config.maxRequestBytes }),
+    documentNestingGuard(MAX_QUERY_TOKENS),
     (req, res, next) => countSqlStatements(() => next()),
     expressMiddleware(apollo, {
       context: async ({ res }): Promise<Context> => createContext(db, config, viewerOf(res), requestIdOf(res)),
