@@ -229,11 +229,13 @@ async function buildFixture(env: Record<string, string>): Promise<Fixture> {
     { i: { actorId: ids.claimant, type: 'MEMBER_OF', targetId: ids.target, claimIds: [ids.P] } },
     owner,
   );
+  // A speaker of its own, and no words of the paths above, so the proposal shows only on its path.
+  await actor('Matrix Speaker', 'PERSON');
   const proposed = await admin<{ ingestArticle: { article: { id: string; claims: { nodes: Array<{ id: string }> } } } }>(
     `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { article { id claims { nodes { id } } } } }`,
     {
       input: articleInput({
-        body: 'Matrix Claimant said on Friday that the convoy would be stopped at dawn.',
+        body: 'Matrix Speaker said on Friday that the talks would resume at noon.',
         extract: true,
         extractVisibility: 'ORGANIZATION',
       }),
