@@ -275,9 +275,10 @@ export async function claimFieldsOfSchema(): Promise<string[]> {
 export function describeVisibilityMatrix(title: string, env: Record<string, string> = {}): void {
   describe(title, () => {
     let fixture: Fixture;
+    // The fixture is two articles (one extracted), actors, an event, claims and a relation: more than 30 s on a busy machine.
     beforeAll(async () => {
       fixture = await buildFixture(env);
-    });
+    }, 120_000);
     afterAll(async () => {
       await fixture?.app.close();
     });
