@@ -29,6 +29,7 @@ import { createDataSource } from '../src/db/data-source';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/db/embedded-postgres';
 import { REPRESENTATIVE_QUERIES } from '../scripts/representative-queries';
 import { seedGraph } from '../scripts/seed-graph';
+import { measureExtraction, type ExtractionThroughput } from './extraction-throughput';
 
 const settings = {
   articles: Number(process.env.BENCH_ARTICLES ?? 2000),
@@ -99,7 +100,9 @@ async function openBenchDatabase(): Promise<{ url: string; close(): Promise<void
 }
 
 /** Migrates and ingests the synthetic corpus through the real services (as `verbatim corpus generate`). */
-async function generateCorpus(url: string): Promise<{ articles: number; seconds: number; perSecond: number }> {
+async function generateCorpus(
+  url: string,
+): Promise<{ articles: number; seconds: number; perSecond: number; extraction: ExtractionThroughput }> {
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
   const db = createDataSource({ url });
   await db.initialize();
@@ -114,8 +117,11 @@ async function generateCorpus(url: string): Promise<{ articles: number; seconds:
     await Promise.all(Array.from({ length: 4 }, worker));
     const seconds = Number(process.hrtime.bigint() - begin) / 1e9;
     await seedGraph(db, Math.max(100, Math.round(settings.articles / 10)), Math.max(500, Math.round(settings.articles / 2)));
+    // After the actors exist, so the gazetteer has names to find.
+    const extraction = await measureExtraction(ctx, settings.seed, Math.min(200, settings.articles));
+    process.stderr.write(`extraction: ${JSON.stringify(extraction)}\n`);
     await db.query('ANALYZE');
-    return { articles: settings.articles, seconds, perSecond: settings.articles / seconds };
+    return { articles: settings.articles, seconds, perSecond: settings.articles / seconds, extraction };
   } finally {
     await db.destroy();
   }
@@ -246,7 +252,7 @@ async function postgresVersion(url: string): Promise<string> {
 
 function report(r: {
   started: Date;
-  ingest: { articles: number; seconds: number; perSecond: number };
+  ingest: { articles: number; seconds: number; perSecond: number; extraction: ExtractionThroughput };
   rows: Row[];
   rssAtStart: number;
   rssPeak: number;
@@ -261,6 +267,8 @@ function report(r: {
       `(${settings.databaseUrl !== undefined ? 'DATABASE_URL server' : 'embedded'}).`,
     '',
     `Ingest (ingestArticle + 1 addClaim each, 4 concurrent, through the services): ${r.ingest.articles} articles in ${r.ingest.seconds.toFixed(1)} s, **${r.ingest.perSecond.toFixed(0)} articles/s**.`,
+    `Extraction (${r.ingest.extraction.articles} fresh articles, one at a time): ingestArticle **${r.ingest.extraction.withoutExtraction.toFixed(1)} articles/s** without extraction, ` +
+      `**${r.ingest.extraction.withExtraction.toFixed(1)} articles/s** with \`extract: true\`; \`verbatim extract\` re-run ${r.ingest.extraction.rerun.toFixed(1)} articles/s.`,
     `Server RSS: ${r.rssAtStart.toFixed(0)} MiB at start, ${r.rssPeak.toFixed(0)} MiB peak, ${r.rssEnd.toFixed(0)} MiB at the end.`,
     '',
     '| query | SQL statements | requests | req/s | p50 ms | p95 ms | p99 ms | errors |',

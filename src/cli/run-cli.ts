@@ -3,6 +3,7 @@ import type { CliIo } from './cli-io';
 import type { CliSession } from './cli-session';
 import { corpusGenerate } from './corpus-command';
 import { exportClaims } from './export-command';
+import { extractCommand } from './extract-command';
 import { ingestFiles } from './ingest-command';
 import { keysCreate, keysList, keysRevoke } from './keys-command';
 import { organizationsCreate } from './organizations-command';
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, CliCommandSpec> = {
   ingest: ingestFiles,
   'export claims': exportClaims,
   'corpus generate': corpusGenerate,
+  extract: extractCommand,
 };
 
 const USAGE = ['Usage:', ...Object.values(COMMANDS).map((command) => `  ${command.usage}`)].join('\n');

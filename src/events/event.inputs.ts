@@ -4,6 +4,7 @@ import { DateResolver } from 'graphql-scalars';
 import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ParticipantRole } from './event-participant.entity';
 import { DatePrecision, EventType } from './event.entity';
+import { TimeExpressionRefInput } from '../extraction/event-date';
 
 @InputType()
 export class PlaceInput {
@@ -54,6 +55,14 @@ export class CreateEventInput {
   @Field(() => DateResolver, { nullable: true, description: 'The last day, for events that span several days; not before date' })
   @IsOptional()
   endDate?: Date;
+
+  @Field(() => TimeExpressionRefInput, {
+    nullable: true,
+    description: 'Date the event by a time expression of a sentence ("on Friday"): its date and precision replace date and datePrecision',
+  })
+  @IsOptional()
+  @ValidateNested()
+  dateFrom?: TimeExpressionRefInput;
 
   @Field(() => PlaceInput, { nullable: true }) @IsOptional() @ValidateNested() place?: PlaceInput;
   @Field(() => [ParticipantInput], { nullable: true }) @IsOptional() @ArrayMaxSize(100) @ValidateNested() participants?: ParticipantInput[];

@@ -18,6 +18,7 @@ import { Event } from './event.entity';
 import type { CreateEventInput, EventFilter, EventOrder, EventOrderField, ParticipantInput, UpdateEventInput } from './event.inputs';
 import { EventConnection } from './event.types';
 import { findOrCreatePlace } from './place.service';
+import { dateOfTimeExpression } from '../extraction/event-date';
 
 const EVENT_SORT_KEYS: Record<EventOrderField, SortKey | null> = {
   DATE: { column: 'event.date', type: 'date', nullable: true },
@@ -49,6 +50,7 @@ export async function eventsOfActor(ctx: Context, actor: Actor, args: Connection
 
 /** Records an event with its place, participants and reporting claims; one transaction, audited. */
 export async function createEvent(ctx: Context, input: CreateEventInput): Promise<Event> {
+  if (input.dateFrom != null) input = { ...input, ...(await dateOfTimeExpression(ctx.db.manager, input.dateFrom, 'input.dateFrom')) };
   const coding = checkEventCoding({
     type: input.type,
     subType: input.subType ?? null,

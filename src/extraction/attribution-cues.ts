@@ -48,10 +48,10 @@ export const GROUP_PRONOUNS = new Set(['they', 'them', 'it', 'we']);
 
 /** Nouns of definite descriptions ("the group") and what they may refer back to. */
 export const DESCRIPTIONS: ReadonlyMap<string, SpeakerClass> = new Map([
-  ...'group movement militia faction party organisation organization ministry government council office bloc alliance coalition statement army'
+  ...'group movement militia faction party organisation organization ministry government council bloc alliance coalition statement army force brigades'
     .split(' ')
     .map((noun): [string, SpeakerClass] => [noun, 'GROUP']),
-  ...'officer official spokesman spokeswoman spokesperson commander cleric leader minister governor secretary-general chairman envoy lawmaker mp'
+  ...'officer official spokesman spokeswoman spokesperson commander cleric leader minister governor secretary-general chairman envoy lawmaker mp representative member'
     .split(' ')
     .map((noun): [string, SpeakerClass] => [noun, 'PERSON']),
 ]);
@@ -66,6 +66,11 @@ export const UNNAMED_SOURCES = new Set([
   'officials',
   'activists',
   'eyewitnesses',
+  'police',
+  'observers',
+  'analysts',
+  'experts',
+  'workers',
 ]);
 
 /** Actor kinds a group pronoun or description can refer to. */

@@ -93,7 +93,12 @@ export function evaluateExtraction(gold: GoldSet): Evaluation {
       else misses.push({ article: article.id, what: 'kind', error: 'wrong kind', detail: `${piece}: ${match.claim.kind} for ${kind}` });
     }
     for (const p of open.filter((candidate) => !candidate.used)) {
-      misses.push({ article: article.id, what: 'claim', error: 'spurious', detail: `${p.claim.claimantId ?? '(unnamed)'} — ${p.claim.exact.slice(0, 70)}` });
+      misses.push({
+        article: article.id,
+        what: 'claim',
+        error: 'spurious',
+        detail: `${p.claim.claimantId ?? '(unnamed)'} — ${p.claim.exact.slice(0, 70)}`,
+      });
     }
     add('claims', claimTp, run.claims.length, article.claims.length);
     add('kinds', kindTp, run.claims.length, article.claims.length);

@@ -73,7 +73,7 @@ export function extractArticle(article: ArticleToExtract, gazetteer: Gazetteer):
       times: timeLists[i],
       isBody: CLAIM_ROLES.has(article.sentences[i].role),
     })),
-    (actorId) => gazetteer.actors.get(actorId)?.kind,
+    (actorId) => gazetteer.actors.get(actorId),
   );
   const mentions = mentionLists.flatMap((list, i) =>
     article.sentences[i].role === SentenceRole.DATELINE

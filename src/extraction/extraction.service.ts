@@ -26,8 +26,20 @@ export interface ExtractionSummary {
   kept: number;
 }
 
+/**
+ * The last gazetteer built, with the fingerprint of the actor tables it was built from. Building
+ * the automaton costs more than an article's extraction, so it is rebuilt only when actors or
+ * aliases changed (or another database is asked); derived data, never request state.
+ */
+let cached: { fingerprint: string; gazetteer: Gazetteer } | undefined;
+
 /** Every unmerged actor with its aliases: what mentions are matched against. */
 export async function loadGazetteer(manager: EntityManager): Promise<Gazetteer> {
+  const [{ fingerprint }] = await manager.query<Array<{ fingerprint: string }>>(
+    `SELECT concat_ws(':', current_database(), (SELECT count(*) FROM actor), (SELECT max(updated_at) FROM actor),
+                      (SELECT count(*) FROM actor_alias), (SELECT max(id) FROM actor_alias)) AS fingerprint`,
+  );
+  if (cached?.fingerprint === fingerprint) return cached.gazetteer;
   const rows = await manager.query<Array<{ id: string; name: string; kind: string; aliases: string[] }>>(
     `SELECT actor.id::text AS id, actor.name, actor.kind::text AS kind,
             coalesce(array_agg(alias.name) FILTER (WHERE alias.name IS NOT NULL), '{}') AS aliases
@@ -35,7 +47,8 @@ export async function loadGazetteer(manager: EntityManager): Promise<Gazetteer> 
       WHERE actor.merged_into_id IS NULL
       GROUP BY actor.id`,
   );
-  return new Gazetteer(rows satisfies GazetteerActor[]);
+  cached = { fingerprint, gazetteer: new Gazetteer(rows satisfies GazetteerActor[]) };
+  return cached.gazetteer;
 }
 
 /** extractArticle(id): re-runs extraction on a stored article in one transaction. */

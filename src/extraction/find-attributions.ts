@@ -44,17 +44,40 @@ interface Speaker {
   cls: SpeakerClass;
   text: string;
   confidence: number;
+  /** An unnamed speaker the text singles out ("the council's chairman"): a statement, not a report. */
+  definite?: boolean;
 }
+
+export type ActorLookup = (actorId: string) => { kind: string; name: string } | undefined;
 
 /** An article's speakers so far: pronouns and descriptions resolve to the latest compatible one. */
 class Discourse {
   private readonly speakers: Speaker[] = [];
   private readonly named: Speaker[] = [];
-  constructor(private readonly kindOf: (actorId: string) => string | undefined) {}
+  constructor(private readonly actorOf: ActorLookup) {}
 
   classOf(mention: FoundMention): SpeakerClass {
-    const kind = mention.actorId === null ? undefined : this.kindOf(mention.actorId);
+    const kind = mention.actorId === null ? undefined : this.actorOf(mention.actorId)?.kind;
     return kind !== undefined && GROUP_KINDS.has(kind) ? 'GROUP' : 'PERSON';
+  }
+  /** For a pronoun: he/she also mean an unnamed person who spoke; they, unnamed sources in the plural. */
+  latestForPronoun(cls: SpeakerClass): Speaker | null {
+    const fits = (s: Speaker) => s.cls === cls || (s.cls === 'UNNAMED' && /s$/u.test(s.text) === (cls === 'GROUP'));
+    return lastWhere(this.speakers, fits) ?? lastWhere(this.named, (s) => s.cls === cls) ?? null;
+  }
+  /** For "the officer", "the ministry": one whose words or name have the same noun, else the latest of its class. */
+  latestForDescription(noun: string, cls: SpeakerClass | null): Speaker | null {
+    const sameNoun = (s: Speaker) =>
+      new RegExp(`\\b${noun}\\b`, 'iu').test(s.text) ||
+      (s.actorId !== null && new RegExp(`\\b${noun}\\b`, 'iu').test(this.actorOf(s.actorId)?.name ?? ''));
+    const fits = (s: Speaker) => (cls === null || s.cls === cls) && s.actorId !== null;
+    return (
+      lastWhere(this.speakers, sameNoun) ??
+      lastWhere(this.named, sameNoun) ??
+      lastWhere(this.speakers, fits) ??
+      lastWhere(this.named, fits) ??
+      null
+    );
   }
   spoke(speaker: Speaker): void {
     this.speakers.push(speaker);
@@ -71,11 +94,8 @@ class Discourse {
 const OPENING_QUOTES = /^["“«„]/u;
 
 /** Reported speech and attribution over an article's sentences, in order. */
-export function findAttributions(
-  sentences: readonly AttributionInput[],
-  kindOf: (actorId: string) => string | undefined,
-): FoundAttribution[] {
-  const discourse = new Discourse(kindOf);
+export function findAttributions(sentences: readonly AttributionInput[], actorOf: ActorLookup): FoundAttribution[] {
+  const discourse = new Discourse(actorOf);
   const found: FoundAttribution[] = [];
   const perSentence: FoundAttribution[][] = sentences.map(() => []);
   sentences.forEach((sentence, index) => {
@@ -96,7 +116,8 @@ export function findAttributions(
     const previous = perSentence[index - 1]?.at(-1);
     const source = next ?? previous;
     if (source === undefined) return;
-    perSentence[index].push({ ...source, sentenceIndex: index, ...quote, confidence: next !== undefined ? 0.7 : 0.6, time: null });
+    const kind = source.kind === 'REPORT' ? 'REPORT' : 'STATEMENT';
+    perSentence[index].push({ ...source, kind, sentenceIndex: index, ...quote, confidence: next !== undefined ? 0.7 : 0.6, time: null });
   });
   for (const claims of perSentence) found.push(...claims.filter((claim) => claim.end - claim.start >= 3));
   return found;
@@ -146,7 +167,7 @@ function attributionsOfSentence(sentence: AttributionInput, index: number, disco
     }
     discourse.spoke(speaker);
     const verbKind = ATTRIBUTION_VERBS.get(lemma) ?? 'STATEMENT';
-    const kind: ProposedKind = speaker.cls === 'UNNAMED' && verbKind === 'STATEMENT' ? 'REPORT' : verbKind;
+    const kind: ProposedKind = speaker.cls === 'UNNAMED' && speaker.definite !== true && verbKind === 'STATEMENT' ? 'REPORT' : verbKind;
     const subjectIds = [
       ...new Set(
         sentence.mentions
@@ -179,14 +200,16 @@ function resolvedCues(sentence: AttributionInput, discourse: Discourse): Cue[] {
   for (const { at, after } of cueIndexes(tokens)) {
     const before = speakerBefore(sentence, at, discourse);
     if (before === 'COORDINATED') {
-      const previous = cues.at(-1);
-      if (previous !== undefined) cues.push({ at, after, speaker: previous.speaker, contentBefore: null, contentFrom: null });
+      const previous = cues.at(-1)?.speaker ?? subjectOfSentence(sentence, at, discourse);
+      if (previous !== null) cues.push({ at, after, speaker: previous, contentBefore: null, contentFrom: null });
       continue;
     }
     if (before !== null) {
       // "“We will stay,” the group said." – the speaker sits right after the content.
       const speakerStart = tokens.findIndex((token) => token.start >= before.start);
-      const closesContent = speakerStart > 0 && CLOSING.test(tokens[speakerStart - 1].text) && after >= tokens.length - 2;
+      const nothingAfter =
+        trimSpan(text, tokens, contentStartAfter(tokens, after, lemmaOf(tokens[at]), sentence.times), tokens.length) === null;
+      const closesContent = speakerStart > 0 && CLOSING.test(tokens[speakerStart - 1].text) && nothingAfter;
       cues.push({ at, after, speaker: before.speaker, contentBefore: closesContent ? speakerStart - 1 : null, contentFrom: null });
       continue;
     }
@@ -277,9 +300,12 @@ function speakerBefore(
   if (j < 0) return null;
   if (['and', 'while', 'but', 'before', 'after'].includes(tokens[j].lower)) return 'COORDINATED';
   if (tokens[j].text === ',') {
-    // An apposition: "Qais Al-Khazali, secretary-general of …, warned".
     const open = lastIndexWhere(tokens.slice(0, j), (token) => token.text === ',');
     if (open <= 0) return tokens[j - 1]?.lower === 'and' ? 'COORDINATED' : null;
+    // "A spokesman for the movement, Haidar al-Mansouri, denied": the name between the commas speaks.
+    const between = sentence.mentions.find((m) => m.start === tokens[open + 1]?.start && m.end === tokens[j - 1].end);
+    if (between !== undefined && discourse.classOf(between) === 'PERSON') return speakerAt(sentence, j - 1, discourse, 'END');
+    // Else an apposition after the name: "Qais Al-Khazali, secretary-general of …, warned".
     j = open - 1;
   }
   const found = speakerAt(sentence, j, discourse, 'END');
@@ -310,15 +336,27 @@ function speakerAt(
   const { tokens, text } = sentence.analysis;
   const token = tokens[j];
   const mention = sentence.mentions.find((m) => (edge === 'END' ? m.end === token.end : m.start === token.start));
+  // "a representative of the top cleric", "a spokesman for the PMF": the head before of/for speaks.
+  const phraseStart = mention !== undefined ? tokens.findIndex((t) => t.start === mention.start) : j;
+  const headOf = headBeforePreposition(tokens, phraseStart);
+  if (edge === 'END' && headOf !== -1 && headOf !== j) {
+    const head = speakerAt(sentence, headOf, discourse, 'END');
+    if (
+      head !== null &&
+      (head.speaker.cls === 'UNNAMED' || head.speaker.definite !== undefined || DESCRIPTIONS.get(tokens[headOf].lower) === 'PERSON')
+    )
+      return head;
+  }
   if (mention !== undefined) {
     const cls = discourse.classOf(mention);
     const confidence = mention.actorId === null ? 0.55 : 0.9 * Math.max(mention.confidence, 0.8);
     return { speaker: { actorId: mention.actorId, cls, text: text.slice(mention.start, mention.end), confidence }, start: mention.start };
   }
   if (PERSON_PRONOUNS.has(token.lower) || GROUP_PRONOUNS.has(token.lower)) {
-    if (token.lower === 'it' || token.lower === 'we') return null; // "it was reported", a quoted "we": not speakers
+    // A quoted "we" is not a speaker; "it" only as the subject of the verb right after it ("It added that").
+    if (token.lower === 'we' || (token.lower === 'it' && j !== 0)) return null;
     const cls: SpeakerClass = PERSON_PRONOUNS.has(token.lower) ? 'PERSON' : 'GROUP';
-    const latest = discourse.latest(cls) ?? latestMentionBefore(sentence, token.start, discourse, cls);
+    const latest = discourse.latestForPronoun(cls) ?? latestMentionBefore(sentence, token.start, discourse, cls);
     return latest === null ? null : { speaker: { ...latest, text: token.text, confidence: 0.75 }, start: token.start };
   }
   // "secretary-general" is three wink tokens.
@@ -335,8 +373,32 @@ function speakerAt(
     return { speaker: { actorId: null, cls: 'UNNAMED', text: described, confidence: 0.8 }, start: tokens[first].start };
   }
   if (descriptionClass !== undefined && determiner === 'the') {
-    const latest = noun === 'statement' ? discourse.latest(null) : discourse.latest(descriptionClass);
-    return latest === null ? null : { speaker: { ...latest, text: described, confidence: 0.7 }, start: tokens[first].start };
+    const latest = noun === 'statement' ? discourse.latest(null) : discourse.latestForDescription(noun, descriptionClass);
+    if (latest !== null) return { speaker: { ...latest, text: described, confidence: 0.7 }, start: tokens[first].start };
+    // "The council's chairman", no one like them before: an unnamed but definite person.
+    if (descriptionClass === 'PERSON')
+      return { speaker: { actorId: null, cls: 'UNNAMED', text: described, confidence: 0.6, definite: true }, start: tokens[first].start };
+  }
+  return null;
+}
+
+/** The noun a phrase hangs from: "representative" in "a representative of the cleric"; -1 if none. */
+function headBeforePreposition(tokens: readonly Token[], phraseStart: number): number {
+  let k = phraseStart - 1;
+  while (k >= 0 && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ')) k -= 1;
+  if (k < 1 || !['of', 'for'].includes(tokens[k].lower)) return -1;
+  return tokens[k - 1].pos === 'NOUN' || tokens[k - 1].pos === 'PROPN' ? k - 1 : -1;
+}
+
+/** The subject of the sentence's first verb: "Prime Minister X welcomed the move and said …". */
+function subjectOfSentence(sentence: AttributionInput, before: number, discourse: Discourse): Speaker | null {
+  const { tokens } = sentence.analysis;
+  for (const mention of sentence.mentions) {
+    const next = tokens.findIndex((t) => t.start >= mention.end);
+    if (next === -1 || next >= before) break;
+    if (tokens[next].pos === 'VERB' || (tokens[next].pos === 'ADV' && tokens[next + 1]?.pos === 'VERB')) {
+      return speakerAt(sentence, next - 1, discourse, 'END')?.speaker ?? null;
+    }
   }
   return null;
 }

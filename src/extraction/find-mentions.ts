@@ -43,7 +43,7 @@ const TITLES = new Set(
   ).split(' '),
 );
 /** Single words that are adjectives of nations and creeds, not names ("Iranian", "Shi'ite", "Iran-backed"). */
-const ADJECTIVE_LIKE = /(?:ian|ic|ite|ist|-backed|-led|-based|-linked|-aligned)$/iu;
+const ADJECTIVE_LIKE = /(?:ian|ican|ic|ite|ist|-backed|-led|-based|-linked|-aligned|-language|-speaking)$/iu;
 
 /** Lower-case words that may sit inside a name ("Asaib Ahl al-Haq", "Saraya al-Salam", "Islamic Resistance of Iraq"). */
 const NAME_CONNECTORS = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'of', 'ahl', 'al-', 'el-']);
@@ -79,7 +79,7 @@ function mentionsOfSentence(
       end: words[last].end,
       actorId,
       basis,
-      confidence: basis === 'NEAR_SPELLING' ? confidence : CONFIDENCE[basis],
+      confidence: confidence > 0 ? confidence : CONFIDENCE[basis as Exclude<MentionBasis, 'NEAR_SPELLING'>],
     });
   };
 
@@ -110,6 +110,11 @@ function mentionsOfSentence(
     }
     const actorId = shortForms.get(word.key);
     if (actorId !== undefined && !NOT_NAMES.has(word.key)) claim(i, i, actorId, 'SHORT_FORM');
+    else if (!NOT_NAMES.has(word.key) && (!keepUnlinked || (!words[i - 1]?.capitalised && !words[i + 1]?.capitalised))) {
+      // A surname or a group's first word that only one actor has, before (or without) the full name: "Khazali Warns …".
+      const only = gazetteer.uniqueShortForm(word.key);
+      if (only !== null) claim(i, i, only, 'SHORT_FORM', CONFIDENCE.SHORT_FORM - 0.1);
+    }
   });
   // 3. Capitalised runs left over: a near-spelling of a known name, else an unlinked name.
   for (const [first, last] of nameRuns(analysis.text, words, taken)) {
@@ -119,6 +124,8 @@ function mentionsOfSentence(
       learnShortForms(gazetteer, words, first, last, near.actorId, shortForms);
     } else if (
       keepUnlinked &&
+      // A lone capitalised word opening the sentence is mostly an ordinary word ("Police", "Residents").
+      !(first === last && first === 0 && words[0].start === 0 && !/^(?:al|el)[-‐‑]/iu.test(words[0].text)) &&
       words.slice(first, last + 1).some((word) => word.proper) &&
       !(first === last && ADJECTIVE_LIKE.test(words[first].text))
     ) {

@@ -28,8 +28,23 @@ export class Gazetteer {
   /** Keys by first letter, for near-spelling look-ups. */
   private readonly byInitial = new Map<string, string[]>();
 
+  /** Short forms only one actor has: a person's surname, a group's first word ("Asaib", "Kataib"). */
+  private readonly shortForms = new Map<string, string | null>();
+
   constructor(actors: readonly GazetteerActor[]) {
     this.actors = new Map(actors.map((actor) => [actor.id, actor]));
+    for (const actor of actors) {
+      // A person by any of their names' surnames; an armed group by its own name's first word only.
+      const names = actor.kind === 'PERSON' ? [actor.name, ...actor.aliases] : actor.kind === 'ARMED_GROUP' ? [actor.name] : [];
+      for (const name of names) {
+        const words = normalizeNameForSearch(name).split(' ');
+        if (words.length < 2) continue;
+        const short = actor.kind === 'PERSON' ? words[words.length - 1] : words[0];
+        if (short.length < 4) continue;
+        const seen = this.shortForms.get(short);
+        this.shortForms.set(short, seen === undefined || seen === actor.id ? actor.id : null);
+      }
+    }
     for (const actor of actors) {
       const names = [actor.name, ...actor.aliases].map((name, i) => ({ key: normalizeNameForSearch(name), isAlias: i > 0 }));
       for (const { key, isAlias } of names) {
@@ -56,6 +71,10 @@ export class Gazetteer {
       end: end - 2,
       names: this.byKey.get(keyword.slice(1, -1)) ?? [],
     }));
+  }
+
+  uniqueShortForm(key: string): string | null {
+    return this.byKey.has(key) ? null : (this.shortForms.get(key) ?? null);
   }
 
   namesOf(key: string): GazetteerName[] {

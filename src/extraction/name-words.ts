@@ -46,13 +46,16 @@ export function nameWords(text: string, tokens: readonly Token[]): NameWord[] {
       }
       const first = tokens[group[0]];
       const last = tokens[group[group.length - 1]];
-      const wordText = text.slice(first.start, last.end);
+      // The Arabic conjunction glued to an article ("والصدر", "and al-Sadr") is not part of the name.
+      const start = /^وال\p{L}{2}/u.test(text.slice(first.start, last.end)) ? first.start + 1 : first.start;
+      const wordText = text.slice(start, last.end);
       return {
-        start: first.start,
+        start,
         end: last.end,
         text: wordText,
         key: ARTICLE_ONLY.test(wordText) ? '' : normalizeNameForSearch(wordText),
-        capitalised: /^\p{Lu}/u.test(wordText),
+        // Names in scripts without case (Arabic) count as capitalised; so does "al-Nouri".
+        capitalised: /^\p{Lu}/u.test(wordText) || /^(?:al|el)[-‐‑]\p{Lu}/u.test(wordText) || /^[\u0600-\u06FF]/u.test(wordText),
         proper: group.some((index) => tokens[index].pos === 'PROPN'),
         firstToken: group[0],
         lastToken: group[group.length - 1],

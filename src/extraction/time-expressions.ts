@@ -53,20 +53,33 @@ export function findTimeExpressions(analysis: Analysis, publishedOn: string | nu
       continue;
     }
     while (first > 0 && LEADING.has(tokens[first - 1].lower)) first -= 1;
+    // "in September", "in 2025": a month or a year takes its preposition.
+    if (
+      first > 0 &&
+      tokens[first - 1].lower === 'in' &&
+      /^(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)$/u.test(tokens[first].lower)
+    )
+      first -= 1;
     while (last + 1 < tokens.length && PARTS_OF_DAY.has(tokens[last + 1].lower)) last += 1;
     ranges.push([first, last]);
   }
-  return ranges
-    .map(([first, last]) => {
-      const start = tokens[first].start;
-      const end = tokens[last].end;
-      const words = tokens.slice(first, last + 1).map((token) => token.lower);
-      return { start, end, text: text.slice(start, end), ...resolve(words, publishedOn) };
-    })
-    .filter(
-      (expression) =>
-        !(expression.precision === 'UNKNOWN' && /^(?:on |in )?(?:morning|night|evening|afternoon|overnight)$/iu.test(expression.text)),
-    );
+  return (
+    ranges
+      .map(([first, last]) => {
+        const start = tokens[first].start;
+        const end = tokens[last].end;
+        const words = tokens.slice(first, last + 1).map((token) => token.lower);
+        return { start, end, text: text.slice(start, end), ...resolve(words, publishedOn) };
+      })
+      // A part of the day alone, or "the same evening", points at no day of its own.
+      .filter(
+        (expression) =>
+          !(
+            expression.precision === 'UNKNOWN' &&
+            /(?:^|\s)(?:same\s+)?(?:morning|night|evening|afternoon|overnight)$/iu.test(expression.text)
+          ),
+      )
+  );
 }
 
 function resolve(words: string[], publishedOn: string | null): { date: string | null; precision: Precision } {
@@ -80,13 +93,7 @@ function resolve(words: string[], publishedOn: string | null): { date: string | 
     const month = MONTHS.indexOf(words[monthIndex]) + 1;
     const day = [words[monthIndex + 1], words[monthIndex - 1]].map(Number).find((n) => Number.isInteger(n) && n >= 1 && n <= 31);
     const pub = publishedOn === null ? null : parseDay(publishedOn);
-    const inferredYear =
-      year ??
-      (pub === null
-        ? null
-        : pub.getUTCMonth() + 1 > month || (pub.getUTCMonth() + 1 === month && (day ?? 1) <= pub.getUTCDate())
-          ? pub.getUTCFullYear()
-          : pub.getUTCFullYear() - 1);
+    const inferredYear = year ?? (pub === null ? null : nearestYear(pub, month, day ?? 15));
     if (inferredYear === null) return unknown;
     return day !== undefined
       ? { date: ymd(inferredYear, month, day), precision: 'DAY' }
@@ -106,6 +113,7 @@ function resolve(words: string[], publishedOn: string | null): { date: string | 
   if (unitWord === undefined) return unknown;
   if (words.includes('last') || words.includes('past') || words.includes('previous')) return ago(pub, 1, unitWord);
   if (words.includes('this')) return ago(pub, 0, unitWord);
+  if (words.includes('next') || words.includes('coming')) return ago(pub, -1, unitWord);
   if (words.at(-1) === 'ago') {
     const count = words.map((word) => (/^\d+$/u.test(word) ? Number(word) : NUMBER_WORDS[word])).find((n) => n !== undefined);
     // "several years ago", "a few weeks ago": vague on purpose.
@@ -137,4 +145,11 @@ function shift(day: Date, days: number): string {
 
 function ymd(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** A month (and day) without a year: the occurrence nearest to publication, before or after it. */
+function nearestYear(pub: Date, month: number, day: number): number {
+  const year = pub.getUTCFullYear();
+  const distance = (y: number) => Math.abs(Date.UTC(y, month - 1, day) - pub.getTime());
+  return [year - 1, year, year + 1].reduce((best, y) => (distance(y) < distance(best) ? y : best));
 }

@@ -81,13 +81,11 @@ function isDateline(text: string): boolean {
   return datelineDate(text) !== null && text.split(/\s+/u).length <= 10;
 }
 
-/** A line with no closing full stop, of a few words, most of them capitalised. */
+/** A line at the top without a closing full stop, of a few words (title case or sentence case). */
 function isHeadline(text: string): boolean {
-  if (text.length > 250 || /[.]["”]?$/u.test(text)) return false;
+  if (text.length > 250 || /[.!?]["”]?$/u.test(text)) return false;
   const words = text.split(/\s+/u).filter((word) => /\p{L}/u.test(word));
-  if (words.length < 3) return false;
-  const capitalised = words.filter((word) => /^["“'‘(]?\p{Lu}/u.test(word)).length;
-  return capitalised / words.length >= 0.6;
+  return words.length >= 3 && words.length <= 30;
 }
 
 export interface SegmentedSentence {

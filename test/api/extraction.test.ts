@@ -155,4 +155,27 @@ describe('extraction through the API', () => {
       ]),
     );
   });
+
+  it('createEvent takes its date from a time expression of a sentence', async () => {
+    const { data } = await app.gql<{ node: { sentences: { nodes: Array<{ id: string; text: string }> } } }>(
+      `query($id: ID!) { node(id: $id) { ... on Article { sentences(first: 100) { nodes { id text } } } } }`,
+      { id: article.id },
+    );
+    const sentence = data!.node.sentences.nodes.find((s) => s.text.includes('on Friday'))!;
+    const create = (text: string) =>
+      app.gql<{ createEvent: { date: string; datePrecision: string } }>(
+        `mutation($i: CreateEventInput!) { createEvent(input: $i) { date datePrecision } }`,
+        {
+          i: {
+            type: 'VIOLENCE_AGAINST_CIVILIANS',
+            subType: 'Attack',
+            datePrecision: 'UNKNOWN',
+            dateFrom: { sentenceId: sentence.id, text },
+          },
+        },
+        { key: editor },
+      );
+    expect((await create('on Friday')).data?.createEvent).toEqual({ date: '2026-01-02', datePrecision: 'DAY' });
+    expect((await create('on Monday')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.dateFrom.text' });
+  });
 });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureOperatorOrganization } from '../../src/common/auth';
 import { syntheticArticle } from '../../src/demo/synthetic-corpus';
+import { insertActor } from '../helpers/factories';
 import { runVerbatim, type CliRun } from '../helpers/cli';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -60,5 +61,34 @@ describe('verbatim corpus generate and export claims', () => {
     expect(annotations.every((a) => a.body['verbatim:kind'] === 'STATEMENT' && a.target.length === 1)).toBe(true);
     expect(exported.err.at(-1)).toBe(`${annotations.length} claims exported as W3C Web Annotations (NDJSON)`);
     expect((await verbatim('corpus', 'generate', '--articles', '0')).err[0]).toMatch(/--articles/);
+  });
+});
+
+describe('verbatim extract', () => {
+  it('extracts every article in batches, idempotently, and sums it up', async () => {
+    await insertActor(app.db, 'Hadi al-Amiri');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'verbatim-extract-'));
+    await writeFile(
+      path.join(dir, 'x.txt'),
+      'Badr statement\nHadi al-Amiri said on Friday that the talks had failed. He blamed the envoys for the delay.',
+    );
+    expect((await verbatim('ingest', dir, '--source', 'Extract Archive')).code).toBe(0);
+    const first = await verbatim('extract', '--all', '--since', '2000-01-01');
+    expect(first.code).toBe(0);
+    expect(first.err.at(-1)).toMatch(
+      /^\d+ articles: \d+ mentions, \d+ claims proposed \(0 already there, 0 withdrawn\) in [\d.]+ s, [\d.]+ articles\/s$/,
+    );
+    const [{ count }] = await app.db.query<Array<{ count: string }>>(
+      `SELECT count(*) FROM claim WHERE extraction_method = 'RULE' AND claimant_id = (SELECT id FROM actor WHERE name = 'Hadi al-Amiri')`,
+    );
+    expect(Number(count)).toBe(2);
+    const rule = async () =>
+      (await app.db.query<Array<{ count: string }>>(`SELECT count(*) FROM claim WHERE extraction_method = 'RULE'`))[0].count;
+    const before = await rule();
+    const again = await verbatim('extract', '--all');
+    expect(again.err.at(-1)).toMatch(/\(\d+ already there, 0 withdrawn\)/);
+    expect(await rule()).toBe(before);
+    expect((await verbatim('extract')).err[0]).toMatch(/--all/);
+    expect((await verbatim('extract', '--all', '--since', 'soon')).err[0]).toMatch(/--since/);
   });
 });

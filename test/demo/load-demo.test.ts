@@ -15,8 +15,19 @@ afterAll(async () => {
 
 describe('demo data', () => {
   it('loads articles, actors, events and claims once', async () => {
-    expect(await loadDemoData(await context())).toEqual({ articles: 5, actors: 7, events: 3, claims: 11 });
-    expect(await loadDemoData(await context())).toEqual({ articles: 0, actors: 0, events: 0, claims: 0 });
+    expect(await loadDemoData(await context())).toEqual({ articles: 5, actors: 7, events: 3, claims: 11, proposals: expect.any(Number) });
+    expect(await loadDemoData(await context())).toEqual({ articles: 0, actors: 0, events: 0, claims: 0, proposals: 0 });
+  });
+
+  it('shows extraction proposals beside the manual claims', async () => {
+    const { data } = await app.gql<{
+      claims: { nodes: Array<{ status: string; extraction: { method: string }; claimant: { name: string } | null }> };
+    }>(`{ claims(first: 100) { nodes { status extraction { method } claimant { name } } } }`, {}, { key: null });
+    const proposals = data!.claims.nodes.filter((c) => c.extraction.method === 'RULE');
+    expect(proposals.length).toBeGreaterThanOrEqual(3);
+    expect(proposals.every((c) => c.status === 'PROPOSED')).toBe(true);
+    expect(proposals.some((c) => c.claimant !== null)).toBe(true);
+    expect(data!.claims.nodes.filter((c) => c.extraction.method === 'MANUAL').length).toBeGreaterThanOrEqual(8);
   });
 
   it('has claims of every kind, reviewed, revised and retracted, whose spans slice their article', async () => {

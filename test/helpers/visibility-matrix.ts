@@ -32,7 +32,7 @@ interface ClaimPath {
   /** The claim ids and (where the path has one) the count the response shows. */
   read: (data: never) => { ids: Array<string | null>; count?: number };
   /** The claims the path should show; by default P and Q to the owner, Q to everyone else. */
-  expected?: (claims: { P: string; Q: string }, seesPrivate: boolean) => string[];
+  expected?: (claims: { P: string; Q: string }, seesPrivate: boolean, ids: Record<string, string>) => string[];
 }
 
 const onlyPrivate = ({ P }: { P: string }, seesPrivate: boolean): string[] => (seesPrivate ? [P] : []);
@@ -40,6 +40,20 @@ const onlyPrivate = ({ P }: { P: string }, seesPrivate: boolean): string[] => (s
 const connection = `totalCount nodes { id text }`;
 
 const PATHS: ClaimPath[] = [
+  {
+    // Extraction run with a key's extractVisibility ORGANIZATION: its proposals follow the claim rule.
+    name: 'extraction proposals of a private key (Article.claims)',
+    fields: [],
+    query: (ids) => ({
+      query: `query($id: ID!) { node(id: $id) { ... on Article { claims(first: 100) { ${connection} } } } }`,
+      variables: { id: ids.proposalArticle },
+    }),
+    read: (data: { node: { claims: { totalCount: number; nodes: Array<{ id: string }> } } }) => ({
+      ids: data.node.claims.nodes.map((n) => n.id),
+      count: data.node.claims.totalCount,
+    }),
+    expected: (_claims, seesPrivate, ids) => (seesPrivate ? [ids.proposal] : []),
+  },
   {
     name: 'node',
     fields: ['Query.node'],
@@ -215,6 +229,21 @@ async function buildFixture(env: Record<string, string>): Promise<Fixture> {
     { i: { actorId: ids.claimant, type: 'MEMBER_OF', targetId: ids.target, claimIds: [ids.P] } },
     owner,
   );
+  // A speaker of its own, and no words of the paths above, so the proposal shows only on its path.
+  await actor('Matrix Speaker', 'PERSON');
+  const proposed = await admin<{ ingestArticle: { article: { id: string; claims: { nodes: Array<{ id: string }> } } } }>(
+    `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { article { id claims { nodes { id } } } } }`,
+    {
+      input: articleInput({
+        body: 'Matrix Speaker said on Friday that the talks would resume at noon.',
+        extract: true,
+        extractVisibility: 'ORGANIZATION',
+      }),
+    },
+    owner,
+  );
+  ids.proposalArticle = proposed.ingestArticle.article.id;
+  ids.proposal = proposed.ingestArticle.article.claims.nodes[0].id;
   // Both retracted: the deletions feed must show Q's retraction to all, P's (and its reason) to the owner only.
   for (const [id, reason] of [
     [ids.P, 'Quillwort withdrawn by its authors'],
@@ -246,9 +275,10 @@ export async function claimFieldsOfSchema(): Promise<string[]> {
 export function describeVisibilityMatrix(title: string, env: Record<string, string> = {}): void {
   describe(title, () => {
     let fixture: Fixture;
+    // The fixture is two articles (one extracted), actors, an event, claims and a relation: more than 30 s on a busy machine.
     beforeAll(async () => {
       fixture = await buildFixture(env);
-    });
+    }, 120_000);
     afterAll(async () => {
       await fixture?.app.close();
     });
@@ -270,7 +300,7 @@ export function describeVisibilityMatrix(title: string, env: Record<string, stri
         expect(response.errors).toBeUndefined();
         const { ids, count } = path.read(response.data as never);
         const claims = { P: fixture.ids.P, Q: fixture.ids.Q };
-        const expected = path.expected?.(claims, seesPrivate) ?? (seesPrivate ? [claims.P, claims.Q] : [claims.Q]);
+        const expected = path.expected?.(claims, seesPrivate, fixture.ids) ?? (seesPrivate ? [claims.P, claims.Q] : [claims.Q]);
         expect([...new Set(ids)].sort()).toEqual([...expected].sort());
         if (count !== undefined) expect(count).toBe(expected.length);
         if (!seesPrivate) expectNoTrace(JSON.stringify(response), fixture.ids.P);
