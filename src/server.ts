@@ -6,6 +6,7 @@ import cors from 'cors';
 import express from 'express';
 import type { DataSource } from 'typeorm';
 import { claimExportRoute } from './claims/claim-export.route';
+import { exportRoute } from './exports/export.route';
 import { ensureOperatorOrganization } from './common/auth';
 import { formatError, isClientError } from './common/error-format';
 import { httpErrorHandler } from './common/http-errors';
@@ -85,6 +86,7 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   // Who is asking, then whether they may ask again so soon: before any body is read.
   const guard = [identifyViewer(db, config, operatorOrganizationId), enforceRateLimits(rateLimits)];
   app.get('/export/claims.jsonld', ...guard, claimExportRoute({ db, config, logger }));
+  app.get('/export/:file', ...guard, exportRoute({ db, config, logger }));
   app.use(
     '/graphql',
     cors(),
