@@ -7,6 +7,7 @@ import express from 'express';
 import type { DataSource } from 'typeorm';
 import { claimExportRoute } from './claims/claim-export.route';
 import { exportRoute } from './exports/export.route';
+import { ingestRoute } from './ingest/ingest.route';
 import { ensureOperatorOrganization } from './common/auth';
 import { formatError, isClientError } from './common/error-format';
 import { httpErrorHandler } from './common/http-errors';
@@ -87,6 +88,7 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   const guard = [identifyViewer(db, config, operatorOrganizationId), enforceRateLimits(rateLimits)];
   app.get('/export/claims.jsonld', ...guard, claimExportRoute({ db, config, logger }));
   app.get('/export/:file', ...guard, exportRoute({ db, config, logger }));
+  app.post('/ingest', ...guard, ingestRoute({ db, config, logger, schema }));
   app.use(
     '/graphql',
     cors(),

@@ -38,7 +38,7 @@ function exportCommand(kind: ExportKind): CliCommandSpec {
             plan,
             () => createLoaders(ctx.db, ctx.viewer),
             async (chunk) => {
-              io.out(chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk);
+              for (const line of chunk.slice(0, -1).split('\n')) io.out(line);
             },
           );
           io.err(
