@@ -2,6 +2,8 @@
 module.exports = {
   preset: 'ts-jest',
   testEnvironment: 'node',
+  // Each file migrates a database of its own in beforeAll: seconds on a busy 2-core machine, not 5.
+  testTimeout: 30_000,
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   // The load, fault and shutdown runs take minutes: `npm run test:load` (jest.load.config.js).
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/load/'],

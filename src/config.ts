@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { bool, cleanEnv, num, port, str, url } from 'envalid';
 
@@ -8,6 +9,14 @@ import { bool, cleanEnv, num, port, str, url } from 'envalid';
 export interface Config {
   /** Unset: an embedded PostgreSQL is started under `dataDir`. */
   databaseUrl: string | undefined;
+  /** Streaming replicas of `databaseUrl` that read-only requests use (docs/scaling.md); empty: none. */
+  databaseReplicaUrls: readonly string[];
+  /** A replica whose data is older than this (or that is down) is skipped: reads go to the primary. */
+  replicaMaxLagMs: number;
+  /** How often each replica's replay position (and whether it answers) is checked. */
+  replicaCheckIntervalMs: number;
+  /** API processes `npm start` runs (Node cluster), sharing one port; 1: this process serves. */
+  workers: number;
   dataDir: string;
   port: number;
   bootstrapAdminKey: string | undefined;
@@ -29,6 +38,10 @@ export interface Config {
   /** POST /ingest: the most bytes and lines one request body may carry, and the most bytes of one line. */
   ingestMaxBytes: number;
   ingestMaxLines: number;
+  /** Root fields of one mutation request; each also counts as a request for the rate limiter. */
+  maxMutationsPerRequest: number;
+  /** Bytes of leaf values one answer may carry (long texts count by their length). */
+  maxResponseBytes: number;
   /** Requests a minute per API key (0: no limit); the bootstrap admin key has none. */
   rateLimitPerMinute: number;
   /** Requests a minute per client address without a (valid) key (0: no limit). */
@@ -39,45 +52,90 @@ export interface Config {
   trustProxy: boolean | number | string;
   logLevel: string;
   production: boolean;
+  /** Serve the GraphiQL explorer on a browser's GET /graphql (`VERBATIM_EXPLORER=false` turns it off). */
+  explorer: boolean;
+  /** The viewer's and explorer's built assets (`npm run build` writes them to dist/viewer). */
+  viewerDir: string;
 }
 
+/** The shortest bootstrap admin key accepted: 32 characters (e.g. `openssl rand -hex 32` gives 64). */
+export const MIN_BOOTSTRAP_KEY_LENGTH = 32;
+
+/**
+ * Values that have appeared as bootstrap keys in this repository's docs, examples and compose file.
+ * Anyone can read them, so they are refused as keys; test/docker/deployment-files.test.ts checks
+ * that every key written in the docs is on this list or too short to be accepted.
+ */
+export const PUBLISHED_EXAMPLE_KEYS: readonly string[] = ['change-me-to-a-long-random-secret'];
+
+/** Every environment variable Verbatim reads, with its default. */
+const ENV_SPEC = {
+  DATABASE_URL: url({ default: undefined, desc: 'PostgreSQL to use instead of the embedded one' }),
+  VERBATIM_DATA_DIR: str({ default: '.verbatim', desc: 'Where the embedded PostgreSQL keeps its data' }),
+  PORT: port({ default: 4000 }),
+  VERBATIM_BOOTSTRAP_ADMIN_KEY: str({ default: undefined, desc: 'Accepted as an ADMIN key of the operator organisation' }),
+  VERBATIM_ANONYMOUS_READ: bool({ default: true }),
+  VERBATIM_EXPOSE_SQL_COUNT: bool({ default: false }),
+  VERBATIM_DEMO_DATA: bool({ default: undefined }),
+  VERBATIM_DB_POOL_SIZE: num({ default: 10 }),
+  VERBATIM_STATEMENT_TIMEOUT_MS: num({ default: 15_000 }),
+  VERBATIM_DB_CONNECT_TIMEOUT_MS: num({
+    default: 5_000,
+    desc: 'Wait for a database connection at most this long, then fail (retryable)',
+  }),
+  VERBATIM_SHUTDOWN_GRACE_MS: num({ default: 10_000, desc: 'On SIGTERM, time for requests under way to finish' }),
+  VERBATIM_MAX_REQUEST_BYTES: num({ default: 5 * 1024 * 1024 }),
+  VERBATIM_MAX_QUERY_COST: num({ default: 25_000, desc: 'Largest estimated cost of one query (see README)' }),
+  VERBATIM_MAX_QUERY_DEPTH: num({ default: 12 }),
+  VERBATIM_EXPORT_MAX_ROWS: num({ default: 1_000_000, desc: 'Records one GET /export/... answer carries at most' }),
+  VERBATIM_INGEST_MAX_BYTES: num({ default: 256 * 1024 * 1024, desc: 'Bytes one POST /ingest body may carry' }),
+  VERBATIM_INGEST_MAX_LINES: num({ default: 100_000, desc: 'Lines one POST /ingest body may carry' }),
+  VERBATIM_RATE_LIMIT_PER_MINUTE: num({ default: 1200, desc: 'Requests a minute per API key; 0 turns the limit off' }),
+  VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE: num({ default: 120, desc: 'Requests a minute per client address without a key' }),
+  REDIS_URL: url({ default: undefined, desc: 'Redis holding the rate-limit counters of every API process' }),
+  VERBATIM_TRUST_PROXY: str({ default: 'false', desc: 'Express trust proxy: false, true, a hop count, or addresses/subnets' }),
+  LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
+  VERBATIM_MAX_MUTATIONS_PER_REQUEST: num({ default: 20, desc: 'Root mutation fields one request may have' }),
+  VERBATIM_MAX_RESPONSE_BYTES: num({ default: 16 * 1024 * 1024, desc: 'Bytes of field values one answer may carry' }),
+  DATABASE_REPLICA_URLS: str({ default: '', desc: 'Comma-separated streaming replicas of DATABASE_URL for read-only requests' }),
+  VERBATIM_REPLICA_MAX_LAG_MS: num({ default: 5_000, desc: 'Skip a replica whose data is older than this' }),
+  VERBATIM_REPLICA_CHECK_MS: num({ default: 1_000, desc: 'How often replicas are checked (lag, up or down)' }),
+  VERBATIM_WORKERS: num({ default: 1, desc: 'API processes (Node cluster) sharing the port' }),
+  VERBATIM_EXPLORER: bool({ default: true, desc: 'GraphiQL explorer on a browser GET of /graphql' }),
+  VERBATIM_VIEWER_DIR: str({ default: undefined, desc: 'Built viewer assets (default: dist/viewer of the project)' }),
+  NODE_ENV: str({ default: 'development' }),
+};
+
+/** The names of the variables above (the deployment files may set no other). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(ENV_SPEC);
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const raw = cleanEnv(env, {
-    DATABASE_URL: url({ default: undefined, desc: 'PostgreSQL to use instead of the embedded one' }),
-    VERBATIM_DATA_DIR: str({ default: '.verbatim', desc: 'Where the embedded PostgreSQL keeps its data' }),
-    PORT: port({ default: 4000 }),
-    VERBATIM_BOOTSTRAP_ADMIN_KEY: str({ default: undefined, desc: 'Accepted as an ADMIN key of the operator organisation' }),
-    VERBATIM_ANONYMOUS_READ: bool({ default: true }),
-    VERBATIM_EXPOSE_SQL_COUNT: bool({ default: false }),
-    VERBATIM_DEMO_DATA: bool({ default: undefined }),
-    VERBATIM_DB_POOL_SIZE: num({ default: 10 }),
-    VERBATIM_STATEMENT_TIMEOUT_MS: num({ default: 15_000 }),
-    VERBATIM_DB_CONNECT_TIMEOUT_MS: num({
-      default: 5_000,
-      desc: 'Wait for a database connection at most this long, then fail (retryable)',
-    }),
-    VERBATIM_SHUTDOWN_GRACE_MS: num({ default: 10_000, desc: 'On SIGTERM, time for requests under way to finish' }),
-    VERBATIM_MAX_REQUEST_BYTES: num({ default: 5 * 1024 * 1024 }),
-    VERBATIM_MAX_QUERY_COST: num({ default: 25_000, desc: 'Largest estimated cost of one query (see README)' }),
-    VERBATIM_MAX_QUERY_DEPTH: num({ default: 12 }),
-    VERBATIM_EXPORT_MAX_ROWS: num({ default: 1_000_000, desc: 'Records one GET /export/... answer carries at most' }),
-    VERBATIM_INGEST_MAX_BYTES: num({ default: 256 * 1024 * 1024, desc: 'Bytes one POST /ingest body may carry' }),
-    VERBATIM_INGEST_MAX_LINES: num({ default: 100_000, desc: 'Lines one POST /ingest body may carry' }),
-    VERBATIM_RATE_LIMIT_PER_MINUTE: num({ default: 1200, desc: 'Requests a minute per API key; 0 turns the limit off' }),
-    VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE: num({ default: 120, desc: 'Requests a minute per client address without a key' }),
-    REDIS_URL: url({ default: undefined, desc: 'Redis holding the rate-limit counters of every API process' }),
-    VERBATIM_TRUST_PROXY: str({ default: 'false', desc: 'Express trust proxy: false, true, a hop count, or addresses/subnets' }),
-    LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
-    NODE_ENV: str({ default: 'development' }),
-  });
-  if (raw.VERBATIM_BOOTSTRAP_ADMIN_KEY !== undefined && raw.VERBATIM_BOOTSTRAP_ADMIN_KEY.length < 16) {
-    throw new Error('VERBATIM_BOOTSTRAP_ADMIN_KEY must be at least 16 characters long');
-  }
+  const raw = cleanEnv(env, ENV_SPEC);
+  checkBootstrapKey(raw.VERBATIM_BOOTSTRAP_ADMIN_KEY);
   for (const name of ['VERBATIM_RATE_LIMIT_PER_MINUTE', 'VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE'] as const) {
     if (!Number.isInteger(raw[name]) || raw[name] < 0) throw new Error(`${name} must be a whole number, 0 or more`);
   }
+  for (const name of [
+    'VERBATIM_MAX_MUTATIONS_PER_REQUEST',
+    'VERBATIM_MAX_RESPONSE_BYTES',
+    'VERBATIM_MAX_QUERY_COST',
+    'VERBATIM_MAX_QUERY_DEPTH',
+    'VERBATIM_REPLICA_MAX_LAG_MS',
+    'VERBATIM_REPLICA_CHECK_MS',
+    'VERBATIM_WORKERS',
+  ] as const) {
+    if (!Number.isInteger(raw[name]) || raw[name] < 1) throw new Error(`${name} must be a whole number, 1 or more`);
+  }
+  const replicaUrls = replicaUrlList(raw.DATABASE_REPLICA_URLS);
+  if (replicaUrls.length > 0 && raw.DATABASE_URL === undefined) {
+    throw new Error('DATABASE_REPLICA_URLS needs DATABASE_URL (the primary they replicate); the embedded PostgreSQL has no replicas');
+  }
   return Object.freeze({
     databaseUrl: raw.DATABASE_URL,
+    databaseReplicaUrls: Object.freeze(replicaUrls),
+    replicaMaxLagMs: raw.VERBATIM_REPLICA_MAX_LAG_MS,
+    replicaCheckIntervalMs: raw.VERBATIM_REPLICA_CHECK_MS,
+    workers: raw.VERBATIM_WORKERS,
     dataDir: path.resolve(raw.VERBATIM_DATA_DIR),
     port: raw.PORT,
     bootstrapAdminKey: raw.VERBATIM_BOOTSTRAP_ADMIN_KEY,
@@ -94,13 +152,59 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportMaxRows: raw.VERBATIM_EXPORT_MAX_ROWS,
     ingestMaxBytes: raw.VERBATIM_INGEST_MAX_BYTES,
     ingestMaxLines: raw.VERBATIM_INGEST_MAX_LINES,
+    maxMutationsPerRequest: raw.VERBATIM_MAX_MUTATIONS_PER_REQUEST,
+    maxResponseBytes: raw.VERBATIM_MAX_RESPONSE_BYTES,
     rateLimitPerMinute: raw.VERBATIM_RATE_LIMIT_PER_MINUTE,
     anonymousRateLimitPerMinute: raw.VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE,
     redisUrl: raw.REDIS_URL,
     trustProxy: trustProxySetting(raw.VERBATIM_TRUST_PROXY),
     logLevel: raw.LOG_LEVEL,
     production: raw.NODE_ENV === 'production',
+    explorer: raw.VERBATIM_EXPLORER,
+    viewerDir: raw.VERBATIM_VIEWER_DIR !== undefined ? path.resolve(raw.VERBATIM_VIEWER_DIR) : path.join(projectRoot(), 'dist', 'viewer'),
   });
+}
+
+/** A bootstrap key grants ADMIN: refuse one that is short or that anyone could read in our docs. */
+function checkBootstrapKey(key: string | undefined): void {
+  if (key === undefined) return;
+  const howToMake = 'make one with `openssl rand -hex 32`';
+  if (key.length < MIN_BOOTSTRAP_KEY_LENGTH) {
+    throw new Error(`VERBATIM_BOOTSTRAP_ADMIN_KEY must be at least ${MIN_BOOTSTRAP_KEY_LENGTH} characters long: ${howToMake}`);
+  }
+  if (PUBLISHED_EXAMPLE_KEYS.includes(key.trim())) {
+    throw new Error(`VERBATIM_BOOTSTRAP_ADMIN_KEY is an example value published in Verbatim's docs: ${howToMake}`);
+  }
+}
+
+/** "postgres://a/db,postgres://b/db": each a postgres:// or postgresql:// URL, none twice. */
+function replicaUrlList(value: string): string[] {
+  const urls = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  for (const [index, text] of urls.entries()) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(text);
+    } catch {
+      parsed = undefined;
+    }
+    // Not echoed: a URL may hold a password.
+    if (parsed === undefined || !['postgres:', 'postgresql:'].includes(parsed.protocol) || parsed.hostname === '') {
+      throw new Error(`DATABASE_REPLICA_URLS item ${index + 1} is not a postgres:// URL`);
+    }
+    if (urls.indexOf(text) !== index) throw new Error(`DATABASE_REPLICA_URLS item ${index + 1} repeats an earlier one`);
+  }
+  return urls;
+}
+
+/** The folder holding package.json, from src/ (tsx, ts-jest) or dist/src/ (the build) alike. */
+function projectRoot(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return process.cwd();
+  }
 }
 
 /** "false"/"true", a hop count, or a list of addresses and subnets, as Express takes them. */

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
@@ -12,16 +13,20 @@ import { ensureOperatorOrganization } from './common/auth';
 import { formatError, isClientError } from './common/error-format';
 import { httpErrorHandler } from './common/http-errors';
 import { assignRequestId, identifyViewer, requestIdOf, viewerOf } from './common/http-request';
+import { documentNestingGuard } from './common/document-guard';
 import { inputGuardPlugin } from './common/input-guard';
 import { queryLimitsPlugin } from './common/query-limits';
 import type { Logger } from './common/logger';
 import { createMetrics } from './common/metrics';
 import { databaseOutagePlugin } from './common/outage-plugin';
 import { createRateLimits, enforceRateLimits } from './common/rate-limit';
+import { readRoutingPlugin } from './common/read-routing-plugin';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
+import { replicaSetOf } from './db/read-routing';
 import { countSqlStatements, sqlStatementsSoFar } from './db/sql-counter';
 import { buildVerbatimSchema } from './schema';
+import { viewerRoutes } from './viewer/viewer.routes';
 
 const MAX_QUERY_TOKENS = 20_000;
 
@@ -35,7 +40,8 @@ export interface RunningServer {
 export async function startServer(deps: { config: Config; db: DataSource; logger: Logger }): Promise<RunningServer> {
   const { config, db, logger } = deps;
   const operatorOrganizationId = await ensureOperatorOrganization(db);
-  const metrics = createMetrics();
+  const replicas = replicaSetOf(db);
+  const metrics = createMetrics(replicas);
   const rateLimits = createRateLimits(config, logger);
   const app = express();
   app.disable('x-powered-by');
@@ -57,11 +63,18 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
     plugins: [
       // On stop: no new connections; requests under way get this long to finish.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
+      // Apollo's landing page loads its code from a CDN; the explorer (src/viewer) is served locally.
+      ApolloServerPluginLandingPageDisabled(),
       inputGuardPlugin,
-      queryLimitsPlugin(schema, { maxCost: config.maxQueryCost, maxDepth: config.maxQueryDepth }),
+      queryLimitsPlugin(schema, {
+        maxCost: config.maxQueryCost,
+        maxDepth: config.maxQueryDepth,
+        maxMutationFields: config.maxMutationsPerRequest,
+      }),
       errorLoggingPlugin(logger),
       databaseOutagePlugin,
       metrics.plugin,
+      ...(replicas !== undefined ? [readRoutingPlugin(replicas)] : []),
       ...(config.exposeSqlCount ? [sqlCountPlugin] : []),
     ],
   });
@@ -89,11 +102,13 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   app.get('/export/claims.jsonld', ...guard, claimExportRoute({ db, config, logger }));
   app.get('/export/:file', ...guard, exportRoute({ db, config, logger }));
   app.post('/ingest', ...guard, ingestRoute({ db, config, logger, schema }));
+  app.use(viewerRoutes(config));
   app.use(
     '/graphql',
     cors(),
     ...guard,
     express.json({ limit: config.maxRequestBytes }),
+    documentNestingGuard(MAX_QUERY_TOKENS),
     (req, res, next) => countSqlStatements(() => next()),
     expressMiddleware(apollo, {
       context: async ({ res }): Promise<Context> => createContext(db, config, viewerOf(res), requestIdOf(res)),

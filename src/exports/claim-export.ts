@@ -1,6 +1,6 @@
 import type { Actor } from '../actors/actor.entity';
 import type { Article } from '../articles/article.entity';
-import { onlyVisibleClaims } from '../claims/claim-access';
+import { onlyVisibleClaims } from '../access/claim-visibility';
 import { applyClaimCriteria, claimCriteria, type ClaimCriteria } from '../claims/claim-criteria';
 import { Claim, ClaimKind, ReviewStatus } from '../claims/claim.entity';
 import type { Evidence } from '../claims/evidence.entity';

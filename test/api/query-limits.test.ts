@@ -1,5 +1,7 @@
-import { operationDepth } from '../../src/common/query-limits';
-import { parse } from 'graphql';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { measureOperation } from '../../src/common/query-analysis';
+import { fragmentsOf } from '../../src/common/query-limits';
+import { buildVerbatimSchema } from '../../src/schema';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 let app: TestApp;
@@ -67,8 +69,94 @@ describe('query limits', () => {
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'GRAPHQL_PARSE_FAILED' });
   });
 
-  it('measure depth through inline fragments and survive fragment cycles', () => {
-    expect(operationDepth(parse(`{ node(id: "x") { ... on Article { source { name } } } }`))).toBe(3);
-    expect(operationDepth(parse(`{ ...A } fragment A on Query { ...A }`))).toBe(0);
+  it('measure depth through inline fragments and survive fragment cycles', async () => {
+    const schema = await buildVerbatimSchema();
+    const depthOf = (query: string) => {
+      const document = parse(query);
+      const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+      return measureOperation(schema, fragmentsOf(document), operation, {}).depth;
+    };
+    expect(depthOf(`{ node(id: "x") { ... on Article { source { name } } } }`)).toBe(3);
+    expect(depthOf(`{ ...A } fragment A on Query { ...A }`)).toBe(0);
+  });
+});
+
+/** Fragments F1…Fk, each spreading the one before twice: 2^k selections from a document of k lines. */
+function fragmentChain(k: number): string {
+  const fragments = [`fragment F0 on Article { id title }`];
+  for (let i = 1; i <= k; i++) fragments.push(`fragment F${i} on Article { ...F${i - 1} ...F${i - 1} }`);
+  return `{ articles(first: 1) { nodes { ...F${k} } } } ${fragments.join(' ')}`;
+}
+
+describe('query limits measure in time linear in the document', () => {
+  /** Sends `query` and, while the server works on it, asks /readyz: a stall guard, not a benchmark. */
+  async function readyWhileRefusing(query: string) {
+    const refusal = app.gql(query);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const started = Date.now();
+    const ready = await fetch(app.url.replace('/graphql', '/readyz'), { signal: AbortSignal.timeout(5000) });
+    const readyAfterMs = Date.now() - started;
+    return { answer: await refusal, readyStatus: ready.status, readyAfterMs };
+  }
+
+  it.each([21, 30, 60])('refuse a chain of %i fragments that each spread the previous twice, and stay ready', async (k) => {
+    const { answer, readyStatus, readyAfterMs } = await readyWhileRefusing(fragmentChain(k));
+    expect(answer.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxSelections: 10000 });
+    expect(answer.data ?? null).toBeNull();
+    expect(readyStatus).toBe(200);
+    expect(readyAfterMs).toBeLessThan(1000);
+  });
+
+  it('refuse a deep fragment chain by its depth without walking it twice', async () => {
+    // Each fragment nests one level deeper and spreads the next twice (on a source's articles).
+    const k = 40;
+    const fragments = Array.from(
+      { length: k },
+      (_, i) => `fragment D${i} on Article { source { articles(first: 1) { nodes { ...D${i + 1} ...D${i + 1} } } } }`,
+    );
+    fragments.push(`fragment D${k} on Article { id }`);
+    const { answer, readyAfterMs } = await readyWhileRefusing(`{ articles(first: 1) { nodes { ...D0 } } } ${fragments.join(' ')}`);
+    expect(answer.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxDepth: 8 });
+    expect(readyAfterMs).toBeLessThan(1000);
+  });
+
+  const inlineChain = (k: number) => `{ articles(first: 1) { nodes { ${'... on Article { '.repeat(k)}id${' }'.repeat(k)} } } }`;
+
+  it('refuse inline-fragment chains thousands deep before the parser recurses through them', async () => {
+    const { answer, readyAfterMs } = await readyWhileRefusing(inlineChain(3000));
+    expect(answer.status).toBe(400);
+    expect(answer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query' });
+    expect(answer.errors?.[0].message).toMatch(/nests 3003 braces or brackets deep; the limit is 100/);
+    expect(readyAfterMs).toBeLessThan(1000);
+  });
+
+  it('measure inline-fragment chains within the nesting limit', async () => {
+    expect((await app.gql(inlineChain(90))).errors).toBeUndefined();
+    const deepList = `{ actors(ids: ${'['.repeat(200)}"x"${']'.repeat(200)}) { id } }`;
+    expect((await app.gql(deepList)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuse alias fan-out by its cost', async () => {
+    const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: articles(first: 100) { nodes { id } }`).join(' ');
+    const { answer, readyAfterMs } = await readyWhileRefusing(`{ ${aliases} }`);
+    expect(answer.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 20000 });
+    expect(readyAfterMs).toBeLessThan(1000);
+  });
+
+  it('cost the COUNT that totalCount runs, even on an empty page', async () => {
+    const aliases = Array.from({ length: 300 }, (_, i) => `a${i}: articles(first: 0) { totalCount }`).join(' ');
+    const { errors, extensions } = await app.gql(`{ ${aliases} }`);
+    expect(errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 20000 });
+    expect(extensions?.sqlStatements ?? 0).toBeLessThanOrEqual(1);
+    expect((await app.gql(`{ articles(first: 0) { totalCount } }`)).errors).toBeUndefined();
+  });
+
+  it('refuse a negative page: it cannot lower the cost of the rest of the query', async () => {
+    const { errors, data } = await app.gql(
+      `{ cheap: articles(first: -1000000) { nodes { id } } big: articles(first: 100) { nodes { sentences(first: 100) { nodes { claims { evidence { exact } } } } } } }`,
+    );
+    expect(data ?? null).toBeNull();
+    expect(errors).toHaveLength(1);
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 });

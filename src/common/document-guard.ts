@@ -1,0 +1,46 @@
+import type { RequestHandler } from 'express';
+import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
+import { badInput } from './errors';
+
+/**
+ * Braces and brackets a GraphQL document may nest (selections, inline fragments, list and
+ * object values together). Far above any real query (the field depth limit is 12), far below
+ * what would exhaust the parser's stack.
+ */
+export const MAX_DOCUMENT_NESTING = 100;
+
+/**
+ * Refuses, before graphql-js parses it, a document nested deeper than MAX_DOCUMENT_NESTING: the
+ * parser and validator recurse once per level, and a few thousand levels exhaust the stack.
+ * One pass of the lexer, linear in the document; a document it cannot lex is left to the parser
+ * to refuse with its own message.
+ */
+export function documentNestingGuard(maxTokens: number): RequestHandler {
+  return (req, _res, next) => {
+    const body: unknown = req.body;
+    const query = body !== null && typeof body === 'object' && 'query' in body ? body.query : undefined;
+    if (typeof query !== 'string') return next();
+    const nesting = documentNesting(query, maxTokens);
+    if (nesting <= MAX_DOCUMENT_NESTING) return next();
+    const error = badInput('query', `This document nests ${nesting} braces or brackets deep; the limit is ${MAX_DOCUMENT_NESTING}`);
+    next(error);
+  };
+}
+
+/** The deepest nesting of braces and brackets, counting at most `maxTokens` tokens. */
+export function documentNesting(query: string, maxTokens: number): number {
+  const lexer = new Lexer(new Source(query));
+  let depth = 0;
+  let deepest = 0;
+  try {
+    for (let count = 0; count < maxTokens; count++) {
+      const token = lexer.advance();
+      if (token.kind === TokenKind.EOF) break;
+      if (token.kind === TokenKind.BRACE_L || token.kind === TokenKind.BRACKET_L) deepest = Math.max(deepest, ++depth);
+      else if (token.kind === TokenKind.BRACE_R || token.kind === TokenKind.BRACKET_R) depth -= 1;
+    }
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+  }
+  return deepest;
+}
