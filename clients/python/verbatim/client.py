@@ -107,7 +107,9 @@ class Verbatim:
 
     def query(self, document, variables=None):
         """Runs a GraphQL document and returns its `data`; any error is raised as VerbatimError."""
-        body = json.dumps({"query": document, "variables": variables or {}}).encode("utf-8")
+        # Absent, not null: the server treats an explicit null filter as an error on some fields.
+        present = {name: value for name, value in (variables or {}).items() if value is not None}
+        body = json.dumps({"query": document, "variables": present}).encode("utf-8")
         payload = self._send("/graphql", body)
         if payload.get("errors"):
             error = VerbatimError.from_errors(payload["errors"])

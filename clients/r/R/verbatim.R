@@ -38,6 +38,8 @@ verbatim_request <- function(client, path) {
 # Runs a GraphQL document; returns `data` as nested lists, or stops with a verbatim_error.
 verbatim_query <- function(client, document, variables = list()) {
   req <- verbatim_request(client, "/graphql")
+  # Absent, not null: the server treats an explicit null filter as an error on some fields.
+  variables <- Filter(Negate(is.null), variables)
   req <- httr2::req_body_json(req, list(query = document, variables = if (length(variables)) variables else structure(list(), names = character())), auto_unbox = TRUE, null = "null")
   resp <- httr2::req_perform(req)
   body <- jsonlite::fromJSON(httr2::resp_body_string(resp), simplifyVector = FALSE)
