@@ -3,7 +3,19 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.verbatim/', 'src/db/migrations/', '*.config.js', 'bench/peer/', 'bench/*.cjs'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      '.verbatim/',
+      'src/db/migrations/',
+      '*.config.js',
+      'bench/peer/',
+      'bench/*.cjs',
+      'clients/',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -33,6 +33,11 @@ export interface Config {
   maxRequestBytes: number;
   maxQueryCost: number;
   maxQueryDepth: number;
+  /** An export over HTTP ends after this many records (narrow the filter, or page with updatedSince). */
+  exportMaxRows: number;
+  /** POST /ingest: the most bytes and lines one request body may carry, and the most bytes of one line. */
+  ingestMaxBytes: number;
+  ingestMaxLines: number;
   /** Root fields of one mutation request; each also counts as a request for the rate limiter. */
   maxMutationsPerRequest: number;
   /** Bytes of leaf values one answer may carry (long texts count by their length). */
@@ -82,6 +87,9 @@ const ENV_SPEC = {
   VERBATIM_MAX_REQUEST_BYTES: num({ default: 5 * 1024 * 1024 }),
   VERBATIM_MAX_QUERY_COST: num({ default: 25_000, desc: 'Largest estimated cost of one query (see README)' }),
   VERBATIM_MAX_QUERY_DEPTH: num({ default: 12 }),
+  VERBATIM_EXPORT_MAX_ROWS: num({ default: 1_000_000, desc: 'Records one GET /export/... answer carries at most' }),
+  VERBATIM_INGEST_MAX_BYTES: num({ default: 256 * 1024 * 1024, desc: 'Bytes one POST /ingest body may carry' }),
+  VERBATIM_INGEST_MAX_LINES: num({ default: 100_000, desc: 'Lines one POST /ingest body may carry' }),
   VERBATIM_RATE_LIMIT_PER_MINUTE: num({ default: 1200, desc: 'Requests a minute per API key; 0 turns the limit off' }),
   VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE: num({ default: 120, desc: 'Requests a minute per client address without a key' }),
   REDIS_URL: url({ default: undefined, desc: 'Redis holding the rate-limit counters of every API process' }),
@@ -141,6 +149,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxRequestBytes: raw.VERBATIM_MAX_REQUEST_BYTES,
     maxQueryCost: raw.VERBATIM_MAX_QUERY_COST,
     maxQueryDepth: raw.VERBATIM_MAX_QUERY_DEPTH,
+    exportMaxRows: raw.VERBATIM_EXPORT_MAX_ROWS,
+    ingestMaxBytes: raw.VERBATIM_INGEST_MAX_BYTES,
+    ingestMaxLines: raw.VERBATIM_INGEST_MAX_LINES,
     maxMutationsPerRequest: raw.VERBATIM_MAX_MUTATIONS_PER_REQUEST,
     maxResponseBytes: raw.VERBATIM_MAX_RESPONSE_BYTES,
     rateLimitPerMinute: raw.VERBATIM_RATE_LIMIT_PER_MINUTE,

@@ -7,6 +7,8 @@ import cors from 'cors';
 import express from 'express';
 import type { DataSource } from 'typeorm';
 import { claimExportRoute } from './claims/claim-export.route';
+import { exportRoute } from './exports/export.route';
+import { ingestRoute } from './ingest/ingest.route';
 import { ensureOperatorOrganization } from './common/auth';
 import { formatError, isClientError } from './common/error-format';
 import { httpErrorHandler } from './common/http-errors';
@@ -105,6 +107,8 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   // The key lookup reads the same in any scope: it leaves pooled connections in the scope they are in.
   const guard = [identifyViewer(anyScopeDataSource(db), config, operatorOrganizationId), enforceRateLimits(rateLimits)];
   app.get('/export/claims.jsonld', ...guard, claimExportRoute({ db, config, logger }));
+  app.get('/export/:file', ...guard, exportRoute({ db, config, logger }));
+  app.post('/ingest', ...guard, ingestRoute({ db, config, logger, schema }));
   app.use(viewerRoutes(config));
   app.use(
     '/graphql',

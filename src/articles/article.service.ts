@@ -11,6 +11,7 @@ import { sentenceTilingViolation } from '../provenance/sentence-tiling';
 import { normalizeBody, sha256Hex, unstorableTextReason } from '../provenance/text';
 import type { Source } from '../sources/source.entity';
 import { findOrCreateSource, findSource } from '../sources/source.service';
+import { applyArticleFilter } from './article-criteria';
 import { Article } from './article.entity';
 import type { ArticleFilter, ArticleOrder, ArticleOrderField, IngestArticleInput } from './article.inputs';
 import { ArticleConnection, type IngestArticlePayload } from './article.types';
@@ -43,17 +44,7 @@ export async function listArticles(
   const ordering = orderingOf('Article', 'article.id', ARTICLE_SORT_KEYS, orderBy);
   const query = () => {
     const articles = ctx.db.getRepository(Article).createQueryBuilder('article');
-    if (filter.sourceId != null)
-      articles.andWhere('article.sourceId = :sourceId', { sourceId: parseGlobalId(filter.sourceId, 'Source', 'filter.sourceId') });
-    if (filter.publishedFrom != null) articles.andWhere('article.publishedAt >= :from', { from: filter.publishedFrom });
-    if (filter.publishedTo != null) articles.andWhere('article.publishedAt < :to', { to: filter.publishedTo });
-    if (filter.language != null) articles.andWhere('lower(article.language) = lower(:language)', { language: filter.language });
-    if (filter.search != null) {
-      articles.andWhere(`article.search_vector @@ websearch_to_tsquery('english', :search)`, {
-        search: filter.search,
-      });
-    }
-    if (filter.updatedSince != null) articles.andWhere('article.ingested_at >= :updatedSince', { updatedSince: filter.updatedSince });
+    applyArticleFilter(articles, 'article', filter);
     return articles;
   };
   const page = await readListPage(query(), args, ordering);

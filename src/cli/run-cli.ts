@@ -2,7 +2,7 @@ import type { CliCommandSpec } from './cli-command';
 import type { CliIo } from './cli-io';
 import type { CliSession } from './cli-session';
 import { corpusGenerate } from './corpus-command';
-import { exportClaims } from './export-command';
+import { exportCommands } from './export-command';
 import { extractCommand } from './extract-command';
 import { ingestFiles } from './ingest-command';
 import { keysCreate, keysList, keysRevoke } from './keys-command';
@@ -14,7 +14,7 @@ const COMMANDS: Record<string, CliCommandSpec> = {
   'keys revoke': keysRevoke,
   'organizations create': organizationsCreate,
   ingest: ingestFiles,
-  'export claims': exportClaims,
+  ...exportCommands,
   'corpus generate': corpusGenerate,
   extract: extractCommand,
 };

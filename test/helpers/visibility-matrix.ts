@@ -35,6 +35,10 @@ interface ClaimPath {
   expected?: (claims: { P: string; Q: string }, seesPrivate: boolean, ids: Record<string, string>) => string[];
 }
 
+const EXPORT_FILES = ['claims', 'events', 'actors', 'mentions', 'articles'].flatMap((kind) =>
+  ['ndjson', 'csv', 'jsonld'].map((format) => `${kind}.${format}`),
+);
+
 const onlyPrivate = ({ P }: { P: string }, seesPrivate: boolean): string[] => (seesPrivate ? [P] : []);
 
 const connection = `totalCount nodes { id text }`;
@@ -317,6 +321,26 @@ export function describeVisibilityMatrix(title: string, env: Record<string, stri
         expect(lines).toHaveLength(seesPrivate ? 2 : 1);
         if (!seesPrivate) expectNoTrace(text, fixture.ids.P);
         else expect(text).toContain(PRIVATE_TEXT);
+      });
+
+      // Every export kind and format (src/exports/): the claims themselves, and the claim ids,
+      // counts and sources that events carry. Mentions, actors and articles carry no claim, so
+      // they must show no trace of P either.
+      it.each(EXPORT_FILES)('/export/%s', async (file) => {
+        const key = fixture.keys[viewer];
+        const query = file.startsWith('claims.') ? `?articleId=${fixture.ids.article}` : '';
+        const response = await fetch(fixture.app.url.replace('/graphql', `/export/${file}${query}`), {
+          headers: key ? { authorization: `Bearer ${key}` } : {},
+        });
+        const text = await response.text();
+        expect(response.status).toBe(200);
+        if (!seesPrivate) expectNoTrace(text, fixture.ids.P);
+        if (file.startsWith('claims.')) {
+          expect(text.includes(PRIVATE_TEXT)).toBe(seesPrivate);
+          expect(text).toContain(PUBLIC_TEXT);
+        }
+        if (file === 'events.ndjson' || file === 'events.jsonld') expect(text.includes(fixture.ids.P)).toBe(seesPrivate);
+        if (file === 'events.csv') expect(text.split('\n')[1]).toMatch(seesPrivate ? /,2,\d+$/ : /,1,\d+$/);
       });
     });
   });
