@@ -9,14 +9,15 @@ import { claimExportRoute } from './claims/claim-export.route';
 import { ensureOperatorOrganization } from './common/auth';
 import { formatError, isClientError } from './common/error-format';
 import { httpErrorHandler } from './common/http-errors';
-import { assignRequestId, identifyViewer, requestIdOf, viewerOf } from './common/http-request';
+import { assignRequestId, identifyViewer, keyViewerOf, logServerFaults, requestIdOf, viewerOf } from './common/http-request';
 import { documentNestingGuard } from './common/document-guard';
 import { inputGuardPlugin } from './common/input-guard';
 import { queryLimitsPlugin } from './common/query-limits';
+import { responseBudget } from './common/response-budget';
 import type { Logger } from './common/logger';
 import { createMetrics } from './common/metrics';
 import { databaseOutagePlugin } from './common/outage-plugin';
-import { createRateLimits, enforceRateLimits } from './common/rate-limit';
+import { bucketOf, createRateLimits, enforceRateLimits, mutationRateLimitPlugin } from './common/rate-limit';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { countSqlStatements, sqlStatementsSoFar } from './db/sql-counter';
@@ -40,6 +41,7 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(assignRequestId());
+  app.use(logServerFaults(logger));
   const httpServer = await listen(app, config.port);
 
   const schema = await buildVerbatimSchema();
@@ -62,6 +64,8 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
         maxDepth: config.maxQueryDepth,
         maxMutationFields: config.maxMutationsPerRequest,
       }),
+      mutationRateLimitPlugin(rateLimits, (context) => (context as Context).rateBucket ?? null),
+      responseBudget(schema, config.maxResponseBytes),
       errorLoggingPlugin(logger),
       databaseOutagePlugin,
       metrics.plugin,
@@ -98,7 +102,10 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
     documentNestingGuard(MAX_QUERY_TOKENS),
     (req, res, next) => countSqlStatements(() => next()),
     expressMiddleware(apollo, {
-      context: async ({ res }): Promise<Context> => createContext(db, config, viewerOf(res), requestIdOf(res)),
+      context: async ({ req, res }): Promise<Context> => ({
+        ...createContext(db, config, viewerOf(res), requestIdOf(res)),
+        rateBucket: bucketOf(keyViewerOf(res), req.ip),
+      }),
     }),
   );
   app.use(httpErrorHandler(logger));
@@ -133,6 +140,10 @@ function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<Context> {
           }
         },
       };
+    },
+    // A fault outside the pipeline's error handling (a plugin hook, serialising the answer): Apollo masks it as a 500.
+    async unexpectedErrorProcessingRequest({ requestContext, error }) {
+      logger.error({ err: error, requestId: requestContext.contextValue?.requestId }, 'request failed unexpectedly');
     },
   };
 }

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Response } from 'express';
 import { isDatabaseUnavailable } from '../db/database-errors';
 import { internalErrorExtensions } from './error-format';
 import { VerbatimError, type ErrorCode } from './errors';
+import { markFaultLogged } from './http-request';
 import type { Logger } from './logger';
 
 /** How long a client is asked to wait (Retry-After) while the database is unavailable. */
@@ -25,7 +26,10 @@ const STATUS_OF_CODE: Record<ErrorCode, number> = {
  */
 export function sendHttpError(res: Response, error: unknown, logger: Logger, requestId?: string): void {
   const { status, message, extensions } = httpAnswer(error);
-  if (status >= 500) logger.error({ err: error, requestId }, 'request failed outside GraphQL');
+  if (status >= 500) {
+    logger.error({ err: error, requestId }, 'request failed outside GraphQL');
+    markFaultLogged(res);
+  }
   if (status === 503) res.setHeader('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
   res.status(status).json({ errors: [{ message, extensions }] });
 }
