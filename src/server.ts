@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { claimExportRoute } from './claims/claim-export.route';
 import { ensureOperatorOrganization } from './common/auth';
 import { formatError, isClientError } from './common/error-format';
-import { httpErrorHandler } from './common/http-errors';
+import { httpErrorHandler, methodNotAllowed, routeNotFound } from './common/http-errors';
 import { assignRequestId, identifyViewer, keyViewerOf, logServerFaults, requestIdOf, viewerOf } from './common/http-request';
 import { documentNestingGuard } from './common/document-guard';
 import { inputGuardPlugin } from './common/input-guard';
@@ -97,6 +97,7 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   app.use(
     '/graphql',
     cors(),
+    methodNotAllowed(['GET', 'POST', 'OPTIONS'], { passAllowed: true }),
     ...guard,
     express.json({ limit: config.maxRequestBytes }),
     documentNestingGuard(MAX_QUERY_TOKENS),
@@ -108,6 +109,10 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
       }),
     }),
   );
+  // Known routes with a method they do not serve, then anything else: JSON errors, not Express's HTML page.
+  app.all('/export/claims.jsonld', methodNotAllowed(['GET']));
+  app.all(['/healthz', '/readyz', '/metrics'], methodNotAllowed(['GET']));
+  app.use(routeNotFound());
   app.use(httpErrorHandler(logger));
 
   const port = (httpServer.address() as { port: number }).port;

@@ -14,7 +14,7 @@ import { Article } from './article.entity';
 import type { ArticleFilter, ArticleOrder, ArticleOrderField, IngestArticleInput } from './article.inputs';
 import { ArticleConnection, type IngestArticlePayload } from './article.types';
 import { Sentence } from './sentence.entity';
-import { requiredText } from '../common/text-input';
+import { requiredText, searchText } from '../common/text-input';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const SENTENCE_INSERT_CHUNK = 2000;
@@ -47,7 +47,7 @@ export async function listArticles(
     if (filter.language != null) articles.andWhere('lower(article.language) = lower(:language)', { language: filter.language });
     if (filter.search != null) {
       articles.andWhere(`article.search_vector @@ websearch_to_tsquery('english', :search)`, {
-        search: filter.search,
+        search: searchText(filter.search, 'filter.search'),
       });
     }
     if (filter.updatedSince != null) articles.andWhere('article.ingested_at >= :updatedSince', { updatedSince: filter.updatedSince });
