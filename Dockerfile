@@ -1,4 +1,4 @@
-# Verbatim API. PostgreSQL comes from DATABASE_URL (see docker-compose.yml).
+# Verbatim API: what `npm start` serves (migrations, demo data, the CLI), over DATABASE_URL's PostgreSQL.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -13,6 +13,8 @@ WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
+# `verbatim keys create ...` inside the container (docker compose exec api verbatim ...).
+RUN ln -s /app/dist/src/cli/verbatim.js /usr/local/bin/verbatim && chmod 755 /app/dist/src/cli/verbatim.js
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s \

@@ -2,7 +2,7 @@
 module.exports = {
   preset: 'ts-jest',
   testEnvironment: 'node',
-  // Test files start a server over a database of their own; on a busy 2-core machine that can take more than jest's 5 s.
+  // Each file migrates a database of its own in beforeAll: seconds on a busy 2-core machine, not 5.
   testTimeout: 30_000,
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   // The load, fault and shutdown runs take minutes: `npm run test:load` (jest.load.config.js).

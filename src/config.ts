@@ -40,37 +40,51 @@ export interface Config {
   production: boolean;
 }
 
+/** The shortest bootstrap admin key accepted: 32 characters (e.g. `openssl rand -hex 32` gives 64). */
+export const MIN_BOOTSTRAP_KEY_LENGTH = 32;
+
+/**
+ * Values that have appeared as bootstrap keys in this repository's docs, examples and compose file.
+ * Anyone can read them, so they are refused as keys; test/docker/deployment-files.test.ts checks
+ * that every key written in the docs is on this list or too short to be accepted.
+ */
+export const PUBLISHED_EXAMPLE_KEYS: readonly string[] = ['change-me-to-a-long-random-secret'];
+
+/** Every environment variable Verbatim reads, with its default. */
+const ENV_SPEC = {
+  DATABASE_URL: url({ default: undefined, desc: 'PostgreSQL to use instead of the embedded one' }),
+  VERBATIM_DATA_DIR: str({ default: '.verbatim', desc: 'Where the embedded PostgreSQL keeps its data' }),
+  PORT: port({ default: 4000 }),
+  VERBATIM_BOOTSTRAP_ADMIN_KEY: str({ default: undefined, desc: 'Accepted as an ADMIN key of the operator organisation' }),
+  VERBATIM_ANONYMOUS_READ: bool({ default: true }),
+  VERBATIM_EXPOSE_SQL_COUNT: bool({ default: false }),
+  VERBATIM_DEMO_DATA: bool({ default: undefined }),
+  VERBATIM_DB_POOL_SIZE: num({ default: 10 }),
+  VERBATIM_STATEMENT_TIMEOUT_MS: num({ default: 15_000 }),
+  VERBATIM_DB_CONNECT_TIMEOUT_MS: num({
+    default: 5_000,
+    desc: 'Wait for a database connection at most this long, then fail (retryable)',
+  }),
+  VERBATIM_SHUTDOWN_GRACE_MS: num({ default: 10_000, desc: 'On SIGTERM, time for requests under way to finish' }),
+  VERBATIM_MAX_REQUEST_BYTES: num({ default: 5 * 1024 * 1024 }),
+  VERBATIM_MAX_QUERY_COST: num({ default: 25_000, desc: 'Largest estimated cost of one query (see README)' }),
+  VERBATIM_MAX_QUERY_DEPTH: num({ default: 12 }),
+  VERBATIM_MAX_MUTATIONS_PER_REQUEST: num({ default: 20, desc: 'Root mutation fields one request may have' }),
+  VERBATIM_MAX_RESPONSE_BYTES: num({ default: 16 * 1024 * 1024, desc: 'Bytes of field values one answer may carry' }),
+  VERBATIM_RATE_LIMIT_PER_MINUTE: num({ default: 1200, desc: 'Requests a minute per API key; 0 turns the limit off' }),
+  VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE: num({ default: 120, desc: 'Requests a minute per client address without a key' }),
+  REDIS_URL: url({ default: undefined, desc: 'Redis holding the rate-limit counters of every API process' }),
+  VERBATIM_TRUST_PROXY: str({ default: 'false', desc: 'Express trust proxy: false, true, a hop count, or addresses/subnets' }),
+  LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
+  NODE_ENV: str({ default: 'development' }),
+};
+
+/** The names of the variables above (the deployment files may set no other). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(ENV_SPEC);
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const raw = cleanEnv(env, {
-    DATABASE_URL: url({ default: undefined, desc: 'PostgreSQL to use instead of the embedded one' }),
-    VERBATIM_DATA_DIR: str({ default: '.verbatim', desc: 'Where the embedded PostgreSQL keeps its data' }),
-    PORT: port({ default: 4000 }),
-    VERBATIM_BOOTSTRAP_ADMIN_KEY: str({ default: undefined, desc: 'Accepted as an ADMIN key of the operator organisation' }),
-    VERBATIM_ANONYMOUS_READ: bool({ default: true }),
-    VERBATIM_EXPOSE_SQL_COUNT: bool({ default: false }),
-    VERBATIM_DEMO_DATA: bool({ default: undefined }),
-    VERBATIM_DB_POOL_SIZE: num({ default: 10 }),
-    VERBATIM_STATEMENT_TIMEOUT_MS: num({ default: 15_000 }),
-    VERBATIM_DB_CONNECT_TIMEOUT_MS: num({
-      default: 5_000,
-      desc: 'Wait for a database connection at most this long, then fail (retryable)',
-    }),
-    VERBATIM_SHUTDOWN_GRACE_MS: num({ default: 10_000, desc: 'On SIGTERM, time for requests under way to finish' }),
-    VERBATIM_MAX_REQUEST_BYTES: num({ default: 5 * 1024 * 1024 }),
-    VERBATIM_MAX_QUERY_COST: num({ default: 25_000, desc: 'Largest estimated cost of one query (see README)' }),
-    VERBATIM_MAX_QUERY_DEPTH: num({ default: 12 }),
-    VERBATIM_MAX_MUTATIONS_PER_REQUEST: num({ default: 20, desc: 'Root mutation fields one request may have' }),
-    VERBATIM_MAX_RESPONSE_BYTES: num({ default: 16 * 1024 * 1024, desc: 'Bytes of field values one answer may carry' }),
-    VERBATIM_RATE_LIMIT_PER_MINUTE: num({ default: 1200, desc: 'Requests a minute per API key; 0 turns the limit off' }),
-    VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE: num({ default: 120, desc: 'Requests a minute per client address without a key' }),
-    REDIS_URL: url({ default: undefined, desc: 'Redis holding the rate-limit counters of every API process' }),
-    VERBATIM_TRUST_PROXY: str({ default: 'false', desc: 'Express trust proxy: false, true, a hop count, or addresses/subnets' }),
-    LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
-    NODE_ENV: str({ default: 'development' }),
-  });
-  if (raw.VERBATIM_BOOTSTRAP_ADMIN_KEY !== undefined && raw.VERBATIM_BOOTSTRAP_ADMIN_KEY.length < 16) {
-    throw new Error('VERBATIM_BOOTSTRAP_ADMIN_KEY must be at least 16 characters long');
-  }
+  const raw = cleanEnv(env, ENV_SPEC);
+  checkBootstrapKey(raw.VERBATIM_BOOTSTRAP_ADMIN_KEY);
   for (const name of ['VERBATIM_RATE_LIMIT_PER_MINUTE', 'VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE'] as const) {
     if (!Number.isInteger(raw[name]) || raw[name] < 0) throw new Error(`${name} must be a whole number, 0 or more`);
   }
@@ -106,6 +120,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: raw.LOG_LEVEL,
     production: raw.NODE_ENV === 'production',
   });
+}
+
+/** A bootstrap key grants ADMIN: refuse one that is short or that anyone could read in our docs. */
+function checkBootstrapKey(key: string | undefined): void {
+  if (key === undefined) return;
+  const howToMake = 'make one with `openssl rand -hex 32`';
+  if (key.length < MIN_BOOTSTRAP_KEY_LENGTH) {
+    throw new Error(`VERBATIM_BOOTSTRAP_ADMIN_KEY must be at least ${MIN_BOOTSTRAP_KEY_LENGTH} characters long: ${howToMake}`);
+  }
+  if (PUBLISHED_EXAMPLE_KEYS.includes(key.trim())) {
+    throw new Error(`VERBATIM_BOOTSTRAP_ADMIN_KEY is an example value published in Verbatim's docs: ${howToMake}`);
+  }
 }
 
 /** "false"/"true", a hop count, or a list of addresses and subnets, as Express takes them. */
