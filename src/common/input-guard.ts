@@ -63,10 +63,11 @@ function findInVariables(variables: Record<string, unknown>, paths: ReadonlyMap<
 function variablePaths(document: DocumentNode): Map<string, string> {
   const paths = new Map<string, string>();
   visit(document, {
-    Variable(node, _key, _parent, _path, ancestors) {
+    Variable(node, _key, parent, _path, ancestors) {
       if (paths.has(node.name.value)) return;
       const names: string[] = [];
-      for (const ancestor of ancestors) {
+      for (const ancestor of [...ancestors, parent]) {
+        if (ancestor === undefined) continue;
         if (Array.isArray(ancestor)) continue;
         const astNode = ancestor as ASTNode;
         if (astNode.kind === Kind.VARIABLE_DEFINITION) return;
