@@ -1,10 +1,11 @@
-# Verbatim API: what `npm start` serves (migrations, demo data, the CLI), over DATABASE_URL's PostgreSQL.
+# Verbatim API: what `npm start` serves (migrations, demo data, viewer and explorer, the CLI), over DATABASE_URL's PostgreSQL.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ormconfig.ts ./
 COPY src ./src
+COPY viewer ./viewer
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

@@ -3,7 +3,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.verbatim/', 'src/db/migrations/', '*.config.js'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '.verbatim/', 'src/db/migrations/', '*.config.js', 'bench/peer/', 'bench/*.cjs'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -34,5 +34,5 @@ export default tseslint.config(
     },
   },
   { files: ['src/config.ts'], rules: { 'no-restricted-properties': 'off' } },
-  { files: ['eslint.config.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['eslint.config.mjs', 'viewer/vite.config.mjs'], ...tseslint.configs.disableTypeChecked },
 );

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { bool, cleanEnv, num, port, str, url } from 'envalid';
 
@@ -8,6 +9,14 @@ import { bool, cleanEnv, num, port, str, url } from 'envalid';
 export interface Config {
   /** Unset: an embedded PostgreSQL is started under `dataDir`. */
   databaseUrl: string | undefined;
+  /** Streaming replicas of `databaseUrl` that read-only requests use (docs/scaling.md); empty: none. */
+  databaseReplicaUrls: readonly string[];
+  /** A replica whose data is older than this (or that is down) is skipped: reads go to the primary. */
+  replicaMaxLagMs: number;
+  /** How often each replica's replay position (and whether it answers) is checked. */
+  replicaCheckIntervalMs: number;
+  /** API processes `npm start` runs (Node cluster), sharing one port; 1: this process serves. */
+  workers: number;
   dataDir: string;
   port: number;
   bootstrapAdminKey: string | undefined;
@@ -38,6 +47,10 @@ export interface Config {
   trustProxy: boolean | number | string;
   logLevel: string;
   production: boolean;
+  /** Serve the GraphiQL explorer on a browser's GET /graphql (`VERBATIM_EXPLORER=false` turns it off). */
+  explorer: boolean;
+  /** The viewer's and explorer's built assets (`npm run build` writes them to dist/viewer). */
+  viewerDir: string;
 }
 
 /** The shortest bootstrap admin key accepted: 32 characters (e.g. `openssl rand -hex 32` gives 64). */
@@ -76,6 +89,12 @@ const ENV_SPEC = {
   REDIS_URL: url({ default: undefined, desc: 'Redis holding the rate-limit counters of every API process' }),
   VERBATIM_TRUST_PROXY: str({ default: 'false', desc: 'Express trust proxy: false, true, a hop count, or addresses/subnets' }),
   LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
+  DATABASE_REPLICA_URLS: str({ default: '', desc: 'Comma-separated streaming replicas of DATABASE_URL for read-only requests' }),
+  VERBATIM_REPLICA_MAX_LAG_MS: num({ default: 5_000, desc: 'Skip a replica whose data is older than this' }),
+  VERBATIM_REPLICA_CHECK_MS: num({ default: 1_000, desc: 'How often replicas are checked (lag, up or down)' }),
+  VERBATIM_WORKERS: num({ default: 1, desc: 'API processes (Node cluster) sharing the port' }),
+  VERBATIM_EXPLORER: bool({ default: true, desc: 'GraphiQL explorer on a browser GET of /graphql' }),
+  VERBATIM_VIEWER_DIR: str({ default: undefined, desc: 'Built viewer assets (default: dist/viewer of the project)' }),
   NODE_ENV: str({ default: 'development' }),
 };
 
@@ -93,11 +112,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     'VERBATIM_MAX_RESPONSE_BYTES',
     'VERBATIM_MAX_QUERY_COST',
     'VERBATIM_MAX_QUERY_DEPTH',
+    'VERBATIM_REPLICA_MAX_LAG_MS',
+    'VERBATIM_REPLICA_CHECK_MS',
+    'VERBATIM_WORKERS',
   ] as const) {
     if (!Number.isInteger(raw[name]) || raw[name] < 1) throw new Error(`${name} must be a whole number, 1 or more`);
   }
+  const replicaUrls = replicaUrlList(raw.DATABASE_REPLICA_URLS);
+  if (replicaUrls.length > 0 && raw.DATABASE_URL === undefined) {
+    throw new Error('DATABASE_REPLICA_URLS needs DATABASE_URL (the primary they replicate); the embedded PostgreSQL has no replicas');
+  }
   return Object.freeze({
     databaseUrl: raw.DATABASE_URL,
+    databaseReplicaUrls: Object.freeze(replicaUrls),
+    replicaMaxLagMs: raw.VERBATIM_REPLICA_MAX_LAG_MS,
+    replicaCheckIntervalMs: raw.VERBATIM_REPLICA_CHECK_MS,
+    workers: raw.VERBATIM_WORKERS,
     dataDir: path.resolve(raw.VERBATIM_DATA_DIR),
     port: raw.PORT,
     bootstrapAdminKey: raw.VERBATIM_BOOTSTRAP_ADMIN_KEY,
@@ -119,6 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxySetting(raw.VERBATIM_TRUST_PROXY),
     logLevel: raw.LOG_LEVEL,
     production: raw.NODE_ENV === 'production',
+    explorer: raw.VERBATIM_EXPLORER,
+    viewerDir: raw.VERBATIM_VIEWER_DIR !== undefined ? path.resolve(raw.VERBATIM_VIEWER_DIR) : path.join(projectRoot(), 'dist', 'viewer'),
   });
 }
 
@@ -131,6 +163,36 @@ function checkBootstrapKey(key: string | undefined): void {
   }
   if (PUBLISHED_EXAMPLE_KEYS.includes(key.trim())) {
     throw new Error(`VERBATIM_BOOTSTRAP_ADMIN_KEY is an example value published in Verbatim's docs: ${howToMake}`);
+  }
+}
+
+/** "postgres://a/db,postgres://b/db": each a postgres:// or postgresql:// URL, none twice. */
+function replicaUrlList(value: string): string[] {
+  const urls = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  for (const [index, text] of urls.entries()) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(text);
+    } catch {
+      parsed = undefined;
+    }
+    // Not echoed: a URL may hold a password.
+    if (parsed === undefined || !['postgres:', 'postgresql:'].includes(parsed.protocol) || parsed.hostname === '') {
+      throw new Error(`DATABASE_REPLICA_URLS item ${index + 1} is not a postgres:// URL`);
+    }
+    if (urls.indexOf(text) !== index) throw new Error(`DATABASE_REPLICA_URLS item ${index + 1} repeats an earlier one`);
+  }
+  return urls;
+}
+
+/** The folder holding package.json, from src/ (tsx, ts-jest) or dist/src/ (the build) alike. */
+function projectRoot(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return process.cwd();
   }
 }
 

@@ -8,6 +8,7 @@ import type { Bucket } from './common/rate-limit';
 import type { Viewer } from './common/viewer';
 import { createEventLoaders } from './events/event.loaders';
 import { createMentionLoaders } from './mentions/mention.loaders';
+import { routeReads } from './db/read-routing';
 import { scopedDataSource } from './db/request-scope';
 import { createOrganizationLoaders } from './organizations/organization.loaders';
 import { Role } from './organizations/role';
@@ -27,7 +28,8 @@ export interface Context {
 
 /** The one way a Context is made: its data source and loaders are in the viewer's scope. */
 export function createContext(db: DataSource, config: Config, viewer: Viewer, requestId: string): Context {
-  const scoped = scopedDataSource(db, viewer);
+  // With replicas: read-only requests (marked by readOnlyRequest) read from one (src/db/read-routing.ts).
+  const scoped = routeReads(scopedDataSource(db, viewer), viewer);
   return { requestId, viewer, loaders: createLoaders(scoped, viewer), db: scoped, config };
 }
 

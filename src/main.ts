@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
+import { runCluster } from './cluster';
 import { ensureOperatorOrganization } from './common/auth';
 import { createLogger } from './common/logger';
 import { loadConfig } from './config';
@@ -7,10 +9,14 @@ import { openDatabase } from './db/database';
 import { loadDemoData } from './demo/load-demo';
 import { startServer } from './server';
 
-/** `npm start`: config → database (embedded or DATABASE_URL) → migrations → demo data → server. */
+/**
+ * `npm start`: config → database (embedded or DATABASE_URL) → migrations → demo data → server.
+ * With VERBATIM_WORKERS > 1 this process prepares the database and runs the servers as workers (src/cluster.ts).
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
+  if (config.workers > 1 && cluster.isPrimary) return runCluster(config, logger);
   const database = await openDatabase(config, logger);
   const db = database.dataSource;
 
@@ -22,7 +28,7 @@ async function main(): Promise<void> {
 
   const server = await startServer({ config, db, logger });
   logger.info({ url: server.url, embeddedPostgres: database.embedded }, 'Verbatim is ready');
-  process.stdout.write(`\nVerbatim GraphQL API: ${server.url}\n\n`);
+  if (cluster.isPrimary) process.stdout.write(`\nVerbatim GraphQL API: ${server.url}\n\n`);
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {

@@ -22,6 +22,7 @@ import { validateArgument } from './common/validation';
 import { EventCountsResolver } from './events/event-counts.resolver';
 import { EventResolver, ParticipantResolver } from './events/event.resolver';
 import { MentionResolver } from './mentions/mention.resolver';
+import { ExtractionResolver } from './extraction/extraction.resolver';
 import { NodeResolver } from './nodes/node.resolver';
 import { ApiKeyResolver } from './organizations/api-key.resolver';
 import { OrganizationResolver } from './organizations/organization.resolver';
@@ -34,6 +35,7 @@ export const resolvers = [
   ArticleResolver,
   SentenceResolver,
   MentionResolver,
+  ExtractionResolver,
   ActorResolver,
   ActorRelationResolver,
   EventResolver,

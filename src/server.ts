@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
@@ -18,10 +19,13 @@ import type { Logger } from './common/logger';
 import { createMetrics } from './common/metrics';
 import { databaseOutagePlugin } from './common/outage-plugin';
 import { bucketOf, createRateLimits, enforceRateLimits, mutationRateLimitPlugin } from './common/rate-limit';
+import { readRoutingPlugin } from './common/read-routing-plugin';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
+import { replicaSetOf } from './db/read-routing';
 import { countSqlStatements, sqlStatementsSoFar } from './db/sql-counter';
 import { buildVerbatimSchema } from './schema';
+import { viewerRoutes } from './viewer/viewer.routes';
 
 const MAX_QUERY_TOKENS = 20_000;
 
@@ -35,7 +39,8 @@ export interface RunningServer {
 export async function startServer(deps: { config: Config; db: DataSource; logger: Logger }): Promise<RunningServer> {
   const { config, db, logger } = deps;
   const operatorOrganizationId = await ensureOperatorOrganization(db);
-  const metrics = createMetrics();
+  const replicas = replicaSetOf(db);
+  const metrics = createMetrics(replicas);
   const rateLimits = createRateLimits(config, logger);
   const app = express();
   app.disable('x-powered-by');
@@ -58,6 +63,8 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
     plugins: [
       // On stop: no new connections; requests under way get this long to finish.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
+      // Apollo's landing page loads its code from a CDN; the explorer (src/viewer) is served locally.
+      ApolloServerPluginLandingPageDisabled(),
       inputGuardPlugin,
       queryLimitsPlugin(schema, {
         maxCost: config.maxQueryCost,
@@ -69,6 +76,7 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
       errorLoggingPlugin(logger),
       databaseOutagePlugin,
       metrics.plugin,
+      ...(replicas !== undefined ? [readRoutingPlugin(replicas)] : []),
       ...(config.exposeSqlCount ? [sqlCountPlugin] : []),
     ],
   });
@@ -94,6 +102,7 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   // Who is asking, then whether they may ask again so soon: before any body is read.
   const guard = [identifyViewer(db, config, operatorOrganizationId), enforceRateLimits(rateLimits)];
   app.get('/export/claims.jsonld', ...guard, claimExportRoute({ db, config, logger }));
+  app.use(viewerRoutes(config));
   app.use(
     '/graphql',
     cors(),

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { badInput, conflict, notFound } from '../common/errors';
+import { conflict, notFound } from '../common/errors';
 import { toGlobalId } from '../common/global-id';
 import { Actor } from './actor.entity';
 
@@ -41,13 +41,13 @@ export async function lockActorsForUpdate(manager: EntityManager, refs: Array<{ 
   );
   return refs.map((ref) => {
     const actor = found.get(ref.id);
-    if (actor === undefined) throw notFound('Actor');
+    if (actor === undefined) throw notFound('Actor', ref.field);
     if (actor.mergedIntoId !== null) throw mergedAway(actor, ref.field);
     return actor;
   });
 }
 
-/** Actors an input refers to (FOR SHARE): BAD_USER_INPUT naming the field when missing, CONFLICT when merged away. */
+/** Actors an input refers to (FOR SHARE): NOT_FOUND naming the field when missing, CONFLICT when merged away. */
 export async function lockReferencedActors(manager: EntityManager, refs: Array<{ id: string; field: string }>): Promise<void> {
   const found = await lockActors(
     manager,
@@ -56,7 +56,7 @@ export async function lockReferencedActors(manager: EntityManager, refs: Array<{
   );
   for (const ref of refs) {
     const actor = found.get(ref.id);
-    if (actor === undefined) throw badInput(ref.field, `There is no actor with id ${toGlobalId('Actor', ref.id)}`);
+    if (actor === undefined) throw notFound('Actor', ref.field);
     if (actor.mergedIntoId !== null) throw mergedAway(actor, ref.field);
   }
 }

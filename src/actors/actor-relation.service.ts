@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
-import { parseClaimIds, requireVisibleClaims } from '../claims/claim-refs';
+import { requireVisibleClaims } from '../access/claim-access';
+import { parseClaimIds } from '../claims/claim-refs';
 import { isoDate } from '../common/dates';
 import { badInput } from '../common/errors';
 import { parseGlobalId, toGlobalId } from '../common/global-id';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { visibleClaimsSql } from '../claims/claim-access';
+import { claimVisibilityCondition } from '../access/claim-visibility';
 import { byIdLoader, childListLoader } from '../common/loaders';
 import type { Viewer } from '../common/viewer';
 import { ActorAlias } from './actor-alias.entity';
@@ -24,7 +24,7 @@ export function createActorLoaders(db: DataSource, viewer: Viewer) {
  */
 function relationsByActorIdLoader(db: DataSource, viewer: Viewer): DataLoader<string, ActorRelation[]> {
   return new DataLoader(async (actorIds) => {
-    const visible = visibleClaimsSql(viewer, 'claim');
+    const visible = claimVisibilityCondition(viewer, 'claim');
     const relations = await db
       .getRepository(ActorRelation)
       .createQueryBuilder('relation')

@@ -33,6 +33,14 @@ export class Article extends Node {
   @Column('timestamptz', { nullable: true })
   publishedAt!: Date | null;
 
+  @Field(() => String, { nullable: true, description: "Where the article was filed from, as its dateline names it (e.g. 'Maysan')" })
+  @Column('text', { nullable: true })
+  place!: string | null;
+
+  @Field(() => Boolean, { description: 'Whether publishedAt was read from the dateline because the input gave none' })
+  @Column('boolean', { default: false })
+  publishedAtFromDateline!: boolean;
+
   @Field(() => String, { nullable: true, description: 'BCP 47 language tag' })
   @Column('text', { nullable: true })
   language!: string | null;

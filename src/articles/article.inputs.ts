@@ -2,6 +2,7 @@ import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { IsOptional, IsUrl, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { OrderInputType, type OrderInput } from '../common/sorted-pagination';
 import { SourceInput } from '../sources/source.inputs';
+import { Visibility } from '../claims/claim.entity';
 
 /** BCP 47 language tags such as "en", "ar", "ckb-IQ". */
 export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -30,10 +31,14 @@ export class IngestArticleInput {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Reserved for automatic mention and claim extraction; accepted and currently ignored',
+    description: 'Propose mentions, attributed claims (status PROPOSED, method RULE) and their dates for people to review',
   })
   @IsOptional()
   extract?: boolean;
+
+  @Field(() => Visibility, { nullable: true, description: 'Visibility of the claims extraction proposes; PUBLIC by default' })
+  @IsOptional()
+  extractVisibility?: Visibility;
 }
 
 @InputType()

@@ -6,6 +6,7 @@ import { pageWindow, type ConnectionArgs } from '../common/pagination';
 import { orderingOf, readListPage, type SortKey } from '../common/sorted-pagination';
 import type { Context } from '../context';
 import { segmentSentences } from '../nlp/segment-sentences';
+import { readPageFurniture } from '../nlp/sentence-roles';
 import { sentenceTilingViolation } from '../provenance/sentence-tiling';
 import { normalizeBody, sha256Hex, unstorableTextReason } from '../provenance/text';
 import type { Source } from '../sources/source.entity';
@@ -15,6 +16,8 @@ import type { ArticleFilter, ArticleOrder, ArticleOrderField, IngestArticleInput
 import { ArticleConnection, type IngestArticlePayload } from './article.types';
 import { Sentence } from './sentence.entity';
 import { requiredText, searchText } from '../common/text-input';
+import { Visibility } from '../claims/claim.entity';
+import { loadGazetteer, runExtraction } from '../extraction/extraction.service';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const SENTENCE_INSERT_CHUNK = 2000;
@@ -72,6 +75,9 @@ export async function ingestArticle(ctx: Context, input: IngestArticleInput): Pr
   const sentences = segmentSentences(body);
   const violation = sentenceTilingViolation(body, sentences);
   if (violation !== null) throw new Error(`Segmentation broke the tiling invariant: ${violation}`);
+  const furniture = readPageFurniture(body, sentences);
+  const datelineDate =
+    input.publishedAt == null && furniture.datelineDate !== null ? new Date(`${furniture.datelineDate}T00:00:00Z`) : null;
 
   return ctx.db.transaction(async (manager) => {
     const existing = await findExistingArticle(manager, input, contentHash);
@@ -90,18 +96,26 @@ export async function ingestArticle(ctx: Context, input: IngestArticleInput): Pr
         sourceId: source.id,
         url: input.url ?? null,
         title: requiredText(input.title, 'input.title'),
-        publishedAt: input.publishedAt ?? null,
+        publishedAt: input.publishedAt ?? datelineDate,
+        publishedAtFromDateline: datelineDate !== null,
+        place: furniture.datelinePlace,
         language: input.language ?? null,
         body,
         contentHash,
         sentenceCount: sentences.length,
       }),
     );
-    const rows = sentences.map((sentence, index) => ({ articleId: article.id, index, ...sentence }));
+    const rows = sentences.map((sentence, index) => ({ articleId: article.id, index, ...sentence, role: furniture.roles[index] }));
     for (let i = 0; i < rows.length; i += SENTENCE_INSERT_CHUNK) {
       await manager.getRepository(Sentence).insert(rows.slice(i, i + SENTENCE_INSERT_CHUNK));
     }
     await recordAudit(ctx, manager, 'ingestArticle', [article.nodeId, source.nodeId], { sentences: sentences.length });
+    if (input.extract === true) {
+      await runExtraction(ctx, manager, article, {
+        visibility: input.extractVisibility ?? Visibility.PUBLIC,
+        gazetteer: await loadGazetteer(manager),
+      });
+    }
     return { article, created: true };
   });
 }

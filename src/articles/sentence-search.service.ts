@@ -3,7 +3,7 @@ import { searchText } from '../common/text-input';
 import { pageFromRows, pageWindow, type ConnectionArgs } from '../common/pagination';
 import type { Context } from '../context';
 import { SentenceConnection } from './article.types';
-import { Sentence } from './sentence.entity';
+import { Sentence, type SentenceRole } from './sentence.entity';
 
 /** Must match the expression of the GIN index `ix_sentence_text_search`. */
 const DOCUMENT = `to_tsvector('english', sentence.text)`;
@@ -15,11 +15,20 @@ const RANK = `ts_rank(${DOCUMENT}, ${QUERY})`;
  * rank, then newest id. Words match in their inflected forms (English stemming). Cursors hold
  * (rank, id), so paging is keyset all the way down.
  */
-export async function searchSentences(ctx: Context, query: string, args: ConnectionArgs): Promise<SentenceConnection> {
+export async function searchSentences(
+  ctx: Context,
+  query: string,
+  args: ConnectionArgs,
+  roles?: readonly SentenceRole[],
+): Promise<SentenceConnection> {
   if (query.trim() === '' || query.length > 500) throw badInput('query', 'Give between 1 and 500 characters to search for');
   searchText(query, 'query');
   const window = pageWindow(args);
-  const base = () => ctx.db.getRepository(Sentence).createQueryBuilder('sentence').where(`${DOCUMENT} @@ ${QUERY}`, { query });
+  const base = () => {
+    const sentences = ctx.db.getRepository(Sentence).createQueryBuilder('sentence').where(`${DOCUMENT} @@ ${QUERY}`, { query });
+    if (roles != null && roles.length > 0) sentences.andWhere('sentence.role IN (:...roles)', { roles: [...new Set(roles)] });
+    return sentences;
+  };
 
   const page = base()
     .addSelect(RANK, 'rank')

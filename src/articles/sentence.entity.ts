@@ -1,9 +1,16 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique, type Relation } from 'typeorm';
 import { IdColumn } from '../common/columns';
 import { toGlobalId } from '../common/global-id';
 import { Node } from '../common/node';
+import { SentenceRole } from '../nlp/sentence-roles';
 import type { Article } from './article.entity';
+
+export { SentenceRole };
+registerEnumType(SentenceRole, {
+  name: 'SentenceRole',
+  description: 'What a sentence is on the page: furniture (headline, dateline, byline, footnote) or body text',
+});
 
 /** A sentence of an article: `text` is exactly the body's code points [start, end). */
 @ObjectType({ implements: Node })
@@ -22,6 +29,10 @@ export class Sentence extends Node {
   @Field(() => Int, { description: 'Code-point offset into Article.body, inclusive' }) @Column('int') start!: number;
   @Field(() => Int, { description: 'Code-point offset into Article.body, exclusive' }) @Column('int') end!: number;
   @Field(() => String) @Column('text') text!: string;
+
+  @Field(() => SentenceRole)
+  @Column({ type: 'enum', enum: SentenceRole, enumName: 'sentence_role', default: SentenceRole.BODY })
+  role!: SentenceRole;
 
   /** Set on search results only: the sentence with the matched words marked. */
   @Field(() => String, { nullable: true, description: 'On searchSentences results: the text with matches in <b>…</b>' })

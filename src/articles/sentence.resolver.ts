@@ -5,7 +5,7 @@ import { Mention } from '../mentions/mention.entity';
 import { Article } from './article.entity';
 import { SentenceConnection } from './article.types';
 import { searchSentences } from './sentence-search.service';
-import { Sentence } from './sentence.entity';
+import { Sentence, SentenceRole } from './sentence.entity';
 
 @Resolver(() => Sentence)
 export class SentenceResolver {
@@ -16,8 +16,13 @@ export class SentenceResolver {
     @Ctx() ctx: Context,
     @Arg('query', () => String) query: string,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('roles', () => [SentenceRole], {
+      nullable: true,
+      description: 'Only sentences of these roles (e.g. [BODY] leaves out headlines and datelines)',
+    })
+    roles?: SentenceRole[],
   ): Promise<SentenceConnection> {
-    return searchSentences(ctx, query, args);
+    return searchSentences(ctx, query, args, roles);
   }
 
   @FieldResolver(() => Article)

@@ -3,7 +3,7 @@ import { lockReferencedActors } from '../actors/actor-locks';
 import { Article } from '../articles/article.entity';
 import { Sentence } from '../articles/sentence.entity';
 import { recordAudit } from '../audit/audit.service';
-import { badInput } from '../common/errors';
+import { badInput, notFound } from '../common/errors';
 import { parseGlobalId } from '../common/global-id';
 import { touchRows } from '../common/touch';
 import type { Context } from '../context';
@@ -27,7 +27,7 @@ export async function addClaim(ctx: Context, input: AddClaimInput): Promise<Clai
   const text = requiredText(input.text, 'input.text');
   return ctx.db.transaction(async (manager) => {
     const article = await manager.getRepository(Article).findOneBy({ id: articleId });
-    if (article === null) throw badInput('input.articleId', 'No article with this id');
+    if (article === null) throw notFound('Article', 'input.articleId');
     const evidence = await resolveEvidenceItems(manager, article, input.evidence);
     const claimant =
       input.claimantId != null ? { id: parseGlobalId(input.claimantId, 'Actor', 'input.claimantId'), field: 'input.claimantId' } : null;
@@ -58,7 +58,8 @@ export async function addClaim(ctx: Context, input: AddClaimInput): Promise<Clai
     const subjectRows = [...new Set(subjects.map((subject) => subject.id))].map((actorId) => ({ claimId: claim.id, actorId }));
     if (subjectRows.length > 0) await manager.getRepository(ClaimSubject).insert(subjectRows);
     if (eventIds.length > 0) await manager.getRepository(ClaimEvent).insert(eventIds.map((eventId) => ({ claimId: claim.id, eventId })));
-    await touchRows(manager, 'event', eventIds); // their `claims` changed
+    // Their `claims` changed, for everyone only when the claim is public (a private claim must not move public rows).
+    if (claim.visibility === Visibility.PUBLIC) await touchRows(manager, 'event', eventIds);
     await recordAudit(ctx, manager, 'addClaim', [claim.nodeId, article.nodeId], { evidence: evidence.length });
     return claim;
   });
@@ -102,6 +103,6 @@ async function existingEventIds(manager: EntityManager, ids: string[]): Promise<
     ).map((row) => String(row.id)),
   );
   const missing = ids.findIndex((id) => !found.has(parseGlobalId(id, 'Event', 'input.eventIds')));
-  if (missing !== -1) throw badInput(`input.eventIds[${missing}]`, 'No event with this id');
+  if (missing !== -1) throw notFound('Event', `input.eventIds[${missing}]`);
   return rowIds;
 }

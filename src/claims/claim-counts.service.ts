@@ -2,7 +2,7 @@ import { registerEnumType } from 'type-graphql';
 import { DEFAULT_BUCKETS, toBuckets, type CountBucket } from '../common/count-bucket';
 import { toGlobalId } from '../common/global-id';
 import type { Context } from '../context';
-import { onlyVisibleClaims } from './claim-access';
+import { onlyVisibleClaims } from '../access/claim-visibility';
 import { applyClaimCriteria, claimCriteria } from './claim-criteria';
 import { Claim } from './claim.entity';
 import type { ClaimFilter } from './claim.inputs';

@@ -9,6 +9,7 @@ import { unstorableTextReason } from '../common/text-input';
 import type { Logger } from '../common/logger';
 import type { Config } from '../config';
 import { createContext, createLoaders } from '../context';
+import { readOnlyRequest } from '../db/read-routing';
 import { claimCriteria } from './claim-criteria';
 import { ClaimKind, ReviewStatus } from './claim.entity';
 import type { ClaimFilter } from './claim.inputs';
@@ -26,6 +27,7 @@ export function claimExportRoute(deps: { db: DataSource; config: Config; logger:
       const viewer = viewerOf(res);
       const criteria = claimCriteria(filterFromQuery(req.query), 'query');
       const ctx = createContext(db, config, viewer, requestId);
+      readOnlyRequest(ctx.db); // with replicas, an export reads from one
       res.status(200).type('application/x-ndjson; charset=utf-8');
       await exportClaimAnnotations(
         ctx,

@@ -2,7 +2,7 @@ import type { Article } from '../articles/article.entity';
 import type { Context } from '../context';
 import { claimAnnotation } from '../provenance/web-annotation';
 import { applyClaimCriteria, type ClaimCriteria } from './claim-criteria';
-import { onlyVisibleClaims } from './claim-access';
+import { onlyVisibleClaims } from '../access/claim-visibility';
 import { Claim } from './claim.entity';
 
 export async function annotationOf(ctx: Context, claim: Claim): Promise<Record<string, unknown>> {

@@ -1,8 +1,4 @@
-import type { EntityManager } from 'typeorm';
-import { badInput } from '../common/errors';
-import { parseGlobalId, toGlobalId } from '../common/global-id';
-import type { Context } from '../context';
-import { visibleClaimsSql } from './claim-access';
+import { parseGlobalId } from '../common/global-id';
 
 export interface ClaimRef {
   rowId: string;
@@ -17,23 +13,4 @@ export function parseClaimIds(ids: readonly string[], field: string): ClaimRef[]
     if (!refs.has(rowId)) refs.set(rowId, { rowId, field: `${field}[${index}]` });
   });
   return [...refs.values()];
-}
-
-/**
- * Refuses claims that do not exist or that the viewer may not see, alike (BAD_USER_INPUT "no
- * claim with id"), so a write cannot be used to probe for another organisation's claims.
- */
-export async function requireVisibleClaims(ctx: Context, manager: EntityManager, refs: ClaimRef[]): Promise<void> {
-  if (refs.length === 0) return;
-  const { sql, params } = visibleClaimsSql(ctx.viewer, 'claim');
-  const visible: Array<{ id: string }> = await manager
-    .createQueryBuilder()
-    .select('claim.id::text', 'id')
-    .from('claim', 'claim')
-    .where('claim.id IN (:...claimIds)', { claimIds: refs.map((ref) => ref.rowId) })
-    .andWhere(sql, params)
-    .getRawMany();
-  const found = new Set(visible.map((row) => row.id));
-  const missing = refs.find((ref) => !found.has(ref.rowId));
-  if (missing !== undefined) throw badInput(missing.field, `There is no claim with id ${toGlobalId('Claim', missing.rowId)}`);
 }

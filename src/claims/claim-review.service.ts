@@ -1,19 +1,18 @@
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
-import { badInput, conflict, forbidden } from '../common/errors';
+import { badInput, conflict } from '../common/errors';
 import { parseGlobalId } from '../common/global-id';
 import type { Context } from '../context';
 import { DeletionKind } from '../sync/deletion.entity';
 import { recordDeletions } from '../sync/deletion.service';
-import { Role } from '../organizations/role';
-import { onlyVisibleClaims } from './claim-access';
+import { requireClaimToChange } from '../access/claim-access';
 import { ClaimRevision } from './claim-revision.entity';
 import { Claim, ReviewStatus } from './claim.entity';
 
 /**
  * The claim workflow. Claims are never edited in place: a review records a status and a note,
  * a revision keeps the old text, a retraction keeps the claim with its reason, so research
- * built on a claim stays reproducible. Only the writing organisation (or an admin) may act.
+ * built on a claim stays reproducible. Who may act is rule claim.change (src/access).
  * Audit details carry no claim text, note or reason: the operator's admins read the audit log,
  * and a private claim's words are for its organisation only (its revisions keep the old text).
  */
@@ -71,16 +70,7 @@ async function changeClaim(
 ): Promise<Claim> {
   const rowId = parseGlobalId(id, 'Claim', 'id');
   return ctx.db.transaction(async (manager) => {
-    const query = manager
-      .getRepository(Claim)
-      .createQueryBuilder('claim')
-      .where('claim.id = :rowId', { rowId })
-      .setLock('pessimistic_write');
-    const claim = await onlyVisibleClaims(query, ctx.viewer, 'claim').getOne();
-    if (claim === null) throw badInput('id', 'No claim with this id');
-    if (claim.organizationId !== ctx.viewer.organizationId && ctx.viewer.role !== Role.ADMIN) {
-      throw forbidden('Only the organisation that wrote this claim (or an admin) may change it');
-    }
+    const claim = await requireClaimToChange(ctx, manager, { rowId, field: 'id' });
     if (claim.status === ReviewStatus.RETRACTED) throw conflict('This claim was retracted; it can no longer change', { field: 'id' });
     const details = await change(manager, claim);
     const saved = await manager.getRepository(Claim).save(claim);

@@ -3,6 +3,8 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn, 
 import { IdColumn } from '../common/columns';
 import { toGlobalId } from '../common/global-id';
 import { Node } from '../common/node';
+import { DateResolver } from 'graphql-scalars';
+import { DatePrecision } from '../events/event.entity';
 import { Extraction } from '../provenance/extraction';
 import type { Actor } from '../actors/actor.entity';
 import type { Article } from '../articles/article.entity';
@@ -73,6 +75,17 @@ export class Claim extends Node {
   @ManyToOne('Organization', { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'organization_id' }) organization?: Relation<Organization>;
 
   @Field(() => Extraction) @Column(() => Extraction) extraction!: Extraction;
+
+  @Field(() => DateResolver, {
+    nullable: true,
+    description: 'When the claim was made, from the time expression of its attribution ("warned on Saturday")',
+  })
+  @Column('date', { nullable: true })
+  statedOn!: string | null;
+  @Field(() => DatePrecision, { nullable: true })
+  @Column({ type: 'enum', enum: DatePrecision, enumName: 'date_precision', nullable: true })
+  statedOnPrecision!: DatePrecision | null;
+
   @Field(() => Date) @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 
   get nodeId(): string {

@@ -5,7 +5,7 @@ import { childCountLoader, childListLoader, childPageLoader, type ChildSpec } fr
 import type { Viewer } from '../common/viewer';
 import { Event } from '../events/event.entity';
 import { applyClaimCriteria, type ClaimCriteria } from './claim-criteria';
-import { onlyVisibleClaims } from './claim-access';
+import { onlyVisibleClaims } from '../access/claim-visibility';
 import { ClaimRevision } from './claim-revision.entity';
 import { Claim } from './claim.entity';
 import { Evidence } from './evidence.entity';

@@ -5,7 +5,7 @@ import { pageWindow, type ConnectionArgs } from '../common/pagination';
 import { orderingOf, readListPage, type SortKey } from '../common/sorted-pagination';
 import type { Context } from '../context';
 import { applyClaimCriteria, claimCriteria, type ClaimCriteria } from './claim-criteria';
-import { onlyVisibleClaims } from './claim-access';
+import { onlyVisibleClaims } from '../access/claim-visibility';
 import { Claim } from './claim.entity';
 import type { ClaimFilter, ClaimOrder, ClaimOrderField } from './claim.inputs';
 import { ClaimConnection } from './claim.types';

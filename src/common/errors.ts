@@ -22,8 +22,12 @@ export function badInput(field: string, message: string): VerbatimError {
   return new VerbatimError('BAD_USER_INPUT', message, { field });
 }
 
-export function notFound(what: string): VerbatimError {
-  return new VerbatimError('NOT_FOUND', `${what} not found`);
+/**
+ * An id of nothing, or of a row the caller may not see: both answer exactly so (docs/security.md).
+ * `field` names the input that carried the id, when it came from one.
+ */
+export function notFound(what: string, field?: string): VerbatimError {
+  return new VerbatimError('NOT_FOUND', `${what} not found`, field !== undefined ? { field } : {});
 }
 
 export function conflict(message: string, extensions: Record<string, unknown> = {}): VerbatimError {

@@ -2,11 +2,18 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { entities } from './entities';
 import { SnakeNamingStrategy } from './naming-strategy';
+import { attachReplicas } from './read-routing';
 import { scopeConnections } from './request-scope';
 import { CountingLogger } from './sql-counter';
 
 export interface DataSourceOptions {
   url: string;
+  /** Streaming replicas of `url` for read-only requests (src/db/read-routing.ts); each gets a pool of `poolSize`. */
+  replicaUrls?: readonly string[];
+  replicaMaxLagMs?: number;
+  replicaCheckIntervalMs?: number;
+  /** Told when a replica goes down or comes back. */
+  onReplicaChange?: (name: string, up: boolean) => void;
   poolSize?: number;
   statementTimeoutMs?: number;
   connectTimeoutMs?: number;
@@ -16,9 +23,14 @@ export interface DataSourceOptions {
 
 /** The one place a TypeORM DataSource is configured: app, tests and the migration CLI use it. */
 export function createDataSource(options: DataSourceOptions): DataSource {
+  const replicaUrls = options.replicaUrls ?? [];
   const dataSource = new DataSource({
     type: 'postgres',
-    url: options.url,
+    // With replicas, TypeORM keeps a pool per server; `defaultMode: 'master'` keeps the plain data
+    // source on the primary: only a request's routed view (read-routing.ts) reads from replicas.
+    ...(replicaUrls.length === 0
+      ? { url: options.url }
+      : { replication: { master: { url: options.url }, slaves: replicaUrls.map((url) => ({ url })), defaultMode: 'master' as const } }),
     entities,
     migrations: [path.join(__dirname, 'migrations', '*-*.{ts,js}')],
     migrationsTableName: 'migration',
@@ -37,5 +49,12 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     },
   });
   scopeConnections(dataSource);
+  if (replicaUrls.length > 0) {
+    attachReplicas(dataSource, {
+      maxLagMs: options.replicaMaxLagMs ?? 5_000,
+      checkIntervalMs: options.replicaCheckIntervalMs ?? 1_000,
+      onChange: (replica) => options.onReplicaChange?.(replica.name, replica.up),
+    });
+  }
   return dataSource;
 }

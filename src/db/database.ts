@@ -9,6 +9,8 @@ export interface Database {
   dataSource: DataSource;
   /** Whether this process started its own PostgreSQL. */
   embedded: boolean;
+  /** The primary's URL (the embedded server's, when it is one): what other API processes connect to. */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -22,8 +24,16 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
           log: (line) => logger.debug({ postgres: line }),
         })
       : undefined;
+  const url: string = embedded?.url ?? config.databaseUrl ?? '';
   const dataSource = createDataSource({
-    url: embedded?.url ?? (config.databaseUrl as string),
+    url,
+    replicaUrls: config.databaseReplicaUrls,
+    replicaMaxLagMs: config.replicaMaxLagMs,
+    replicaCheckIntervalMs: config.replicaCheckIntervalMs,
+    onReplicaChange: (replica, up) =>
+      up
+        ? logger.info({ replica }, 'replica fit for reads')
+        : logger.warn({ replica }, 'replica down or not replaying: reads go elsewhere'),
     poolSize: config.dbPoolSize,
     statementTimeoutMs: config.statementTimeoutMs,
     connectTimeoutMs: config.dbConnectTimeoutMs,
@@ -40,6 +50,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   return {
     dataSource,
     embedded: embedded !== undefined,
+    url,
     async close() {
       await dataSource.destroy();
       await embedded?.stop();

@@ -146,6 +146,11 @@ async function postgresUserIds(): Promise<{ uid: number; gid: number }> {
   }
 }
 
+/** The directory of the packaged PostgreSQL's programs (initdb, pg_ctl, postgres), runnable. */
+export async function embeddedPostgresBinDir(): Promise<string> {
+  return path.dirname(await ensureBinaries());
+}
+
 /**
  * Path of the `postgres` binary. The binaries load lib*.so.N links that the platform package's
  * postinstall script creates from native/pg-symlinks.json; npm skips that script under

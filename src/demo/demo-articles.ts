@@ -89,4 +89,19 @@ export const demoArticles: readonly DemoArticle[] = [
       'We won’t be sharing names of suspects or unverified videos. Rumours travel faster than facts on a night like this, and it’s far too early to say who’s behind the killing.\n' +
       'Please stay indoors, check on your neighbours, and don’t forward anything you can’t confirm. Stay safe, Amarah 🙏',
   },
+  {
+    // Emoji outside the BMP (one with a skin-tone modifier) in mid-sentence, and Arabic written with
+    // its vowel marks (combining characters NFC keeps apart): offsets in code points must still land.
+    source: maysanStreetWatch,
+    url: 'https://maysan-street-watch.example/posts/2026-01-03-amarah-saturday-morning',
+    title: 'Amarah, Saturday morning – shutters going up',
+    publishedAt: '2026-01-03T09:15:00+03:00',
+    language: 'en',
+    body:
+      'Saturday in Amarah ☀️ and the city is waking up slowly after a long night.\n' +
+      'Shopkeepers 🛒 lifted their shutters once the police 🚓 announced that the night patrols would go on for the rest of the week.\n' +
+      'Someone has hung a cloth banner by the clock tower that reads «لا لِلفِتْنَة», which means “no to strife”.\n' +
+      'Asaib Ahl al-Haq (عَصائِب أَهْل الحَقّ) wrote on its channel that its offices in the province would stay closed for three days 🙏🏽 and asked its members to stay at home.\n' +
+      'Thanks to everyone who sent us photos 📸 this morning!',
+  },
 ];

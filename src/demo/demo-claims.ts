@@ -36,6 +36,7 @@ const restraint = 'https://tigris-monitor.example/2026/01/03/khazali-calls-for-r
 const warrants = 'https://tigris-monitor.example/2026/01/04/amarah-victim-faced-arrest-warrants';
 const explainer = 'https://mesopotamia-policy-lab.example/briefs/2026-01-maysan-armed-camps';
 const streetWatch = 'https://maysan-street-watch.example/posts/2026-01-02-amarah-friday-night';
+const saturdayMorning = 'https://maysan-street-watch.example/posts/2026-01-03-amarah-saturday-morning';
 
 export const demoClaims: readonly DemoClaim[] = [
   {
@@ -108,5 +109,26 @@ export const demoClaims: readonly DemoClaim[] = [
     quotes: ['the office of council chairman Mustafa Daeer has been set on fire'],
     events: ['In the night after the killing'],
     retraction: 'The post does not say who set the fire; the claim named gunmen without evidence. Kept for the record.',
+  },
+  {
+    article: saturdayMorning,
+    kind: 'REPORT',
+    text: 'Shops in Amarah reopened after the police said night patrols would continue all week.',
+    quotes: ['Shopkeepers 🛒 lifted their shutters once the police 🚓 announced that the night patrols would go on'],
+  },
+  {
+    article: saturdayMorning,
+    kind: 'REPORT',
+    text: 'A banner calling for no strife was hung by the clock tower in Amarah.',
+    quotes: ['«لا لِلفِتْنَة»'],
+    review: { status: 'ACCEPTED', note: 'The post shows the banner.' },
+  },
+  {
+    article: saturdayMorning,
+    kind: 'STATEMENT',
+    text: 'Asaib Ahl al-Haq said its offices in Maysan would stay closed for three days.',
+    claimant: 'Asaib Ahl al-Haq',
+    subjects: ['Asaib Ahl al-Haq'],
+    quotes: ['its offices in the province would stay closed for three days 🙏🏽'],
   },
 ];

@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { lockReferencedActors } from '../actors/actor-locks';
 import type { Actor } from '../actors/actor.entity';
 import { recordAudit } from '../audit/audit.service';
-import { parseClaimIds, requireVisibleClaims } from '../claims/claim-refs';
+import { requireClaimsToChange } from '../access/claim-access';
+import { parseClaimIds } from '../claims/claim-refs';
 import { isoDate } from '../common/dates';
 import { notFound } from '../common/errors';
 import { parseGlobalId, toGlobalId } from '../common/global-id';
@@ -59,7 +60,8 @@ export async function createEvent(ctx: Context, input: CreateEventInput): Promis
   const claims = parseClaimIds(input.claimIds ?? [], 'input.claimIds');
   return ctx.db.transaction(async (manager) => {
     await lockReferencedActors(manager, participants);
-    await requireVisibleClaims(ctx, manager, claims);
+    // Linking a claim to the event changes the claim (its `events`): rule claim.change.
+    await requireClaimsToChange(ctx, manager, claims);
     const place = input.place != null ? await findOrCreatePlace(manager, input.place) : null;
     const events = manager.getRepository(Event);
     const event = await events.save(
@@ -96,7 +98,7 @@ export async function updateEvent(ctx: Context, id: string, input: UpdateEventIn
   return ctx.db.transaction(async (manager) => {
     const events = manager.getRepository(Event);
     const event = await events.createQueryBuilder('event').where({ id: eventId }).setLock('pessimistic_write').getOne();
-    if (event === null) throw notFound('Event');
+    if (event === null) throw notFound('Event', 'id');
     Object.assign(
       event,
       checkEventCoding({

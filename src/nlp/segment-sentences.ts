@@ -41,6 +41,9 @@ export function segmentSentences(body: string): SentenceSpan[] {
   return spans;
 }
 
+/** Footnote or reference markers at the start of a text: "[1]", "[2][3]", "[12, 13]", "[a]". */
+const LEADING_FOOTNOTE_MARKERS = /^(?:\[(?:\d{1,3}|[a-z])(?:\s*[,–-]\s*\d{1,3})*\]\s*)+/u;
+
 /** UTF-16 [start, end) ranges of the sentences of one line, trimmed of whitespace. */
 function sentenceRangesOfLine(line: string): Array<[number, number]> {
   const boundaries = outsideQuotations(line, [...sentenceStarts(line)]);
@@ -48,7 +51,16 @@ function sentenceRangesOfLine(line: string): Array<[number, number]> {
   boundaries.forEach((start, i) => {
     const next = boundaries[i + 1] ?? line.length;
     const end = start + line.slice(start, next).trimEnd().length;
-    if (end > start) ranges.push([start, end]);
+    if (end <= start) return;
+    // A footnote marker belongs to the sentence it follows ("...leaders.[1]"), not to the next one.
+    const previous = ranges.at(-1);
+    const marker = previous === undefined ? null : LEADING_FOOTNOTE_MARKERS.exec(line.slice(start, end));
+    if (previous === undefined || marker === null) {
+      ranges.push([start, end]);
+      return;
+    }
+    previous[1] = start + marker[0].trimEnd().length;
+    if (start + marker[0].length < end) ranges.push([start + marker[0].length, end]);
   });
   return ranges;
 }

@@ -5,7 +5,7 @@ import type { Context } from '../context';
 import { codePointLength, unstorableTextReason } from '../provenance/text';
 import { Organization } from './organization.entity';
 import { MAX_ORGANIZATION_NAME } from './organization.inputs';
-import { Role } from './role';
+import { canSeeOrganization } from '../access/organization-access';
 
 /**
  * Creates an organisation, refusing a name already taken in any letter case (people and the
@@ -40,8 +40,7 @@ export async function findOrganizationByName(ctx: Context, rawName: string, fiel
  * (the list of partners is theirs to disclose). Hidden and missing answer alike: null.
  */
 export async function findVisibleOrganization(ctx: Context, rowId: string): Promise<Organization | null> {
-  const { viewer } = ctx;
-  if (viewer.role !== Role.ADMIN && viewer.organizationId !== rowId) return null;
+  if (!canSeeOrganization(ctx.viewer, rowId)) return null;
   return ctx.loaders.organizationById.load(rowId);
 }
 

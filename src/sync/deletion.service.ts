@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { onlyVisibleClaims } from '../claims/claim-access';
+import { onlyVisibleClaims } from '../access/claim-visibility';
 import { Visibility } from '../claims/claim.entity';
 import { readPage } from '../common/loaders';
 import { pageWindow, type ConnectionArgs } from '../common/pagination';

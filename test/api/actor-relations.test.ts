@@ -112,15 +112,20 @@ describe('addActorRelation', () => {
         { input: { actorId: wing, type: 'PART_OF', targetId: movement, claimIds: [missing] } },
         { key: partnerKey },
       );
-      expect(invisible.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.claimIds[1]' });
-      expect(absent.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.claimIds[0]' });
+      expect(invisible.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.claimIds[1]' });
+      expect(absent.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.claimIds[0]' });
       expect(invisible.errors?.[0].message.replace(/id \S+/, 'id X')).toBe(absent.errors?.[0].message.replace(/id \S+/, 'id X'));
       expect(await app.rowCounts()).toEqual(before);
     });
 
     it.each([
       ['a relation of an actor to itself', () => ({ actorId: wing, targetId: wing }), 'input.targetId'],
-      ['an unknown actor', () => ({ actorId: Buffer.from('Actor:987654').toString('base64url'), targetId: wing }), 'input.actorId'],
+      [
+        'an unknown actor',
+        () => ({ actorId: Buffer.from('Actor:987654').toString('base64url'), targetId: wing }),
+        'input.actorId',
+        'NOT_FOUND',
+      ],
       [
         'an end before the start',
         () => ({ actorId: wing, targetId: leader, startDate: '2020-01-02', endDate: '2020-01-01' }),
@@ -128,11 +133,11 @@ describe('addActorRelation', () => {
       ],
       ['an impossible date', () => ({ actorId: wing, targetId: leader, startDate: '2020-02-30' }), 'input.startDate'],
       ['a claim id that is an actor id', () => ({ actorId: wing, targetId: leader, claimIds: [wing] }), 'input.claimIds[0]'],
-    ])('%s', async (_name, overrides, field) => {
+    ])('%s', async (_name, overrides, field, code = 'BAD_USER_INPUT') => {
       const claim = await insertClaim(app.db);
       const before = await app.rowCounts();
       const { errors } = await app.gql(ADD, { input: { type: 'ALLIED_WITH', claimIds: [claim], ...overrides() } });
-      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(errors?.[0].extensions).toMatchObject({ code, field });
       expect(await app.rowCounts()).toEqual(before);
     });
 

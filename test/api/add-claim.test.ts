@@ -124,7 +124,7 @@ describe('addClaim', () => {
         'an unknown article',
         async () => ({ articleId: Buffer.from('Article:99999').toString('base64url'), evidence: [{ exact: 'x' }] }),
         'input.articleId',
-        /No article/,
+        /Article not found/,
       ],
       [
         'an id of the wrong type',
@@ -137,13 +137,13 @@ describe('addClaim', () => {
         'an unknown claimant',
         async () => ({ claimantId: Buffer.from('Actor:99999').toString('base64url'), evidence: [{ exact: 'Friday' }] }),
         'input.claimantId',
-        /no actor with id/,
+        /Actor not found/,
       ],
       [
         'an unknown event',
         async () => ({ eventIds: [Buffer.from('Event:99999').toString('base64url')], evidence: [{ exact: 'Friday' }] }),
         'input.eventIds[0]',
-        /No event/,
+        /Event not found/,
       ],
       ['a confidence above 1', async () => ({ confidence: 1.5, evidence: [{ exact: 'Friday' }] }), 'input.confidence', /./],
       ['an empty text', async () => ({ text: '', evidence: [{ exact: 'Friday' }] }), 'input.text', /./],
@@ -155,7 +155,9 @@ describe('addClaim', () => {
       const before = await app.rowCounts();
       const { data, errors } = await add(payload);
       expect(data ?? null).toBeNull();
-      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      // An id of nothing is NOT_FOUND (as a hidden row would be); every other mistake BAD_USER_INPUT.
+      const code = message.source.includes('not found') ? 'NOT_FOUND' : 'BAD_USER_INPUT';
+      expect(errors?.[0].extensions).toMatchObject({ code, field });
       expect(errors?.[0].message).toMatch(message);
       expect(await app.rowCounts()).toEqual(before);
     });

@@ -146,7 +146,7 @@ describe('private claims', () => {
       { id: claim.id },
       { key: stranger },
     );
-    expect(review.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT'); // missing and forbidden answer alike
+    expect(review.errors?.[0].extensions?.code).toBe('NOT_FOUND'); // missing and hidden answer alike
   });
 });
 

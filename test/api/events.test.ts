@@ -135,8 +135,8 @@ describe('createEvent', () => {
     expect(span.data!.createEvent).toMatchObject({ date: '2026-01-03', endDate: '2026-01-05' });
   });
 
-  describe('refuses bad input with BAD_USER_INPUT naming the field, and writes nothing', () => {
-    const cases: Array<[string, () => Record<string, unknown>, string]> = [
+  describe('refuses bad input with BAD_USER_INPUT (an id of nothing: NOT_FOUND) naming the field, and writes nothing', () => {
+    const cases: Array<[string, () => Record<string, unknown>, string, string?]> = [
       ['a sub-type of another type', () => killing({ subType: 'Armed clash' }), 'input.subType'],
       ['a sub-type not in the codebook', () => killing({ subType: 'Drive-by shooting' }), 'input.subType'],
       ['a latitude above 90', () => killing({ place: { ...amarah, latitude: 91 } }), 'input.place.latitude'],
@@ -155,6 +155,7 @@ describe('createEvent', () => {
         'an unknown participant',
         () => killing({ participants: [{ actorId: Buffer.from('Actor:987654').toString('base64url'), role: 'VICTIM' }] }),
         'input.participants[0].actorId',
+        'NOT_FOUND',
       ],
       [
         'a participant id of another type',
@@ -165,13 +166,14 @@ describe('createEvent', () => {
         'a claim that does not exist',
         () => killing({ claimIds: [Buffer.from('Claim:987654').toString('base64url')] }),
         'input.claimIds[0]',
+        'NOT_FOUND',
       ],
     ];
-    it.each(cases)('%s', async (_name, input, field) => {
+    it.each(cases)('%s', async (_name, input, field, code = 'BAD_USER_INPUT') => {
       const before = await app.rowCounts();
       const { data, errors } = await create(input());
       expect(data ?? null).toBeNull();
-      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(errors?.[0].extensions).toMatchObject({ code, field });
       expect(await app.rowCounts()).toEqual(before);
     });
 
@@ -180,8 +182,8 @@ describe('createEvent', () => {
       const privateClaim = await insertClaim(app.db, { visibility: 'ORGANIZATION', organizationId: otherOrg });
       const before = await app.rowCounts();
       const { errors } = await create(killing({ claimIds: [privateClaim] }));
-      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.claimIds[0]' });
-      expect(errors?.[0].message).toMatch(/no claim with id/);
+      expect(errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.claimIds[0]' });
+      expect(errors?.[0].message).toBe('Claim not found');
       expect(await app.rowCounts()).toEqual(before);
     });
 

@@ -224,3 +224,48 @@ const seeds = existsSync(seedsDir) ? readdirSync(seedsDir).filter((file) => file
     for (const sentence of nodes.slice(0, -1)) expect(sentence.text).not.toMatch(/\b(?:[A-Z]|Dr|Mr|Lt|Col|U\.S)\.$/);
   });
 });
+
+describe('ingestArticle page furniture', () => {
+  const FURNITURE = `
+    mutation Ingest($input: IngestArticleInput!) {
+      ingestArticle(input: $input) {
+        article { publishedAt publishedAtFromDateline place sentences(first: 20) { nodes { role text } } }
+      }
+    }`;
+  type Furnished = {
+    ingestArticle: {
+      article: {
+        publishedAt: string | null;
+        publishedAtFromDateline: boolean;
+        place: string | null;
+        sentences: { nodes: Array<{ role: string; text: string }> };
+      };
+    };
+  };
+  const body = ' date 2025-11-14 Tigris Wire– Basra\n\nThe governor said the port would reopen.[1] Ships waited.';
+
+  it('stores each sentence role, keeps footnote markers with their sentence, and offers the dateline date when none is given', async () => {
+    const { data, errors } = await app.gql<Furnished>(FURNITURE, { input: articleInput({ body, publishedAt: null }) });
+    expect(errors).toBeUndefined();
+    const article = data!.ingestArticle.article;
+    expect(article.sentences.nodes).toEqual([
+      { role: 'DATELINE', text: 'date 2025-11-14 Tigris Wire– Basra' },
+      { role: 'BODY', text: 'The governor said the port would reopen.[1]' },
+      { role: 'BODY', text: 'Ships waited.' },
+    ]);
+    expect(article).toMatchObject({ publishedAt: '2025-11-14T00:00:00.000Z', publishedAtFromDateline: true, place: 'Basra' });
+  });
+
+  it('keeps the publishedAt the input gives', async () => {
+    const { data } = await app.gql<Furnished>(FURNITURE, { input: articleInput({ body }) });
+    expect(data!.ingestArticle.article).toMatchObject({ publishedAt: '2026-01-03T10:00:00.000Z', publishedAtFromDateline: false });
+  });
+
+  it('searchSentences can leave out furniture by role', async () => {
+    const { data } = await app.gql<{ searchSentences: { nodes: Array<{ role: string }> } }>(
+      `{ searchSentences(query: "Tigris OR governor", roles: [BODY], first: 50) { nodes { role } } }`,
+    );
+    expect(data!.searchSentences.nodes.length).toBeGreaterThan(0);
+    expect(new Set(data!.searchSentences.nodes.map((node) => node.role))).toEqual(new Set(['BODY']));
+  });
+});

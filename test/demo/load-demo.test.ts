@@ -15,7 +15,7 @@ afterAll(async () => {
 
 describe('demo data', () => {
   it('loads articles, actors, events and claims once', async () => {
-    expect(await loadDemoData(await context())).toEqual({ articles: 4, actors: 7, events: 3, claims: 8 });
+    expect(await loadDemoData(await context())).toEqual({ articles: 5, actors: 7, events: 3, claims: 11 });
     expect(await loadDemoData(await context())).toEqual({ articles: 0, actors: 0, events: 0, claims: 0 });
   });
 
@@ -43,6 +43,19 @@ describe('demo data', () => {
       for (const span of claim.evidence)
         expect(Array.from(span.sentence.article.body).slice(span.start, span.end).join('')).toBe(span.exact);
     }
+  });
+
+  it('has an article with emoji outside the BMP and vowelled Arabic, with PROPOSED claims on spans after them', async () => {
+    const { data } = await app.gql<{
+      articles: { nodes: Array<{ body: string; claims: { nodes: Array<{ status: string; evidence: Array<{ start: number }> }> } }> };
+    }>(`{ articles(first: 100) { nodes { body claims { nodes { status evidence { start } } } } } }`, {}, { key: null });
+    const article = data!.articles.nodes.find((a) => /[\u{1F300}-\u{1FAFF}].*[\u064B-\u0652]/su.test(a.body));
+    expect(article).toBeDefined();
+    const proposed = article!.claims.nodes.filter((claim) => claim.status === 'PROPOSED');
+    expect(proposed.length).toBeGreaterThan(0);
+    // Some evidence starts after an astral character, where code points and UTF-16 units differ.
+    const firstAstral = Array.from(article!.body).findIndex((c) => c.codePointAt(0)! > 0xffff);
+    expect(proposed.some((claim) => claim.evidence.some((span) => span.start > firstAstral))).toBe(true);
   });
 
   it('shows the whole provenance chain: event → claims → evidence → sentence → article → source, and relations with evidence', async () => {

@@ -108,8 +108,11 @@ describe('Dockerfile', () => {
     }
     symlinkSync(path.join(root, 'node_modules'), path.join(context, 'node_modules'), 'dir');
     expect(build.instructions.some((i) => i.keyword === 'RUN' && i.args.includes('npm run build'))).toBe(true);
-    await run('npm', ['run', 'build'], { cwd: context, timeout: 240_000 });
-  }, 300_000);
+    // Minutes on a loaded machine (tsc, then Vite); what failed is in the error's stderr.
+    await run('npm', ['run', 'build'], { cwd: context, timeout: 540_000 }).catch((error: { stderr?: string }) => {
+      throw new Error(`npm run build in the image's build context failed:\n${error.stderr ?? String(error)}`);
+    });
+  }, 600_000);
 
   afterAll(() => rmSync(context, { recursive: true, force: true }));
 

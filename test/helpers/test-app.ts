@@ -48,9 +48,14 @@ export interface TestApp {
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { sameDatabaseAs?: TestApp; connectVia?: (url: string) => string } = {},
+  options: {
+    sameDatabaseAs?: TestApp;
+    connectVia?: (url: string) => string;
+    /** A primary and its streaming replicas (test/replication) instead of DATABASE_URL's server. */
+    replicated?: { primary: string; replicas: string[] };
+  } = {},
 ): Promise<TestApp> {
-  const serverUrl = process.env.DATABASE_URL;
+  const serverUrl = options.replicated?.primary ?? process.env.DATABASE_URL;
   if (serverUrl === undefined) throw new Error('DATABASE_URL is not set: jest globalSetup should have set it');
   // A second API process over the same database (its owner drops it).
   const shared = options.sameDatabaseAs?.config.databaseUrl;
@@ -67,6 +72,9 @@ export async function startTestApp(
       VERBATIM_RATE_LIMIT_PER_MINUTE: '0',
       VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE: '0',
       LOG_LEVEL: 'silent',
+      ...(options.replicated && {
+        DATABASE_REPLICA_URLS: options.replicated.replicas.map((replica) => withDatabase(replica, databaseName)).join(','),
+      }),
       ...env,
     }),
     port: 0,
@@ -74,6 +82,9 @@ export async function startTestApp(
   // connectVia: the app reaches the database another way (through a proxy that can be cut).
   const db = createDataSource({
     url: options.connectVia?.(url) ?? url,
+    replicaUrls: config.databaseReplicaUrls,
+    replicaMaxLagMs: config.replicaMaxLagMs,
+    replicaCheckIntervalMs: config.replicaCheckIntervalMs,
     // Five unless the test asks: test files run in parallel on one PostgreSQL.
     poolSize: env.VERBATIM_DB_POOL_SIZE === undefined ? 5 : config.dbPoolSize,
     connectTimeoutMs: config.dbConnectTimeoutMs,

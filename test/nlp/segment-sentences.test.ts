@@ -30,6 +30,16 @@ describe('segmentSentences', () => {
       ['قال المتحدث إن الهجوم وقع أمس.', '🚀 The group denied it!'],
     ],
     [
+      'a footnote marker after a full stop',
+      'He denounced threats against senior clerics.[1] The statement ended there.',
+      ['He denounced threats against senior clerics.[1]', 'The statement ended there.'],
+    ],
+    [
+      'several footnote markers',
+      'The court issued warrants. [2][3] Nobody was arrested.',
+      ['The court issued warrants. [2][3]', 'Nobody was arrested.'],
+    ],
+    [
       'line breaks',
       'A headline\nThe first paragraph. Its second sentence.',
       ['A headline', 'The first paragraph.', 'Its second sentence.'],
