@@ -4,6 +4,7 @@ import { createActorLoaders } from './actors/actor.loaders';
 import { createArticleLoaders } from './articles/article.loaders';
 import { createClaimLoaders } from './claims/claim.loaders';
 import type { Config } from './config';
+import type { Bucket } from './common/rate-limit';
 import type { Viewer } from './common/viewer';
 import { createEventLoaders } from './events/event.loaders';
 import { createMentionLoaders } from './mentions/mention.loaders';
@@ -21,6 +22,8 @@ export interface Context {
   /** The database in the viewer's scope: row-level security applies to every statement (src/db/request-scope.ts). */
   db: DataSource;
   config: Config;
+  /** HTTP requests only: whose rate limit the request counts against (each mutation counts; src/common/rate-limit.ts). */
+  rateBucket?: Bucket | null;
 }
 
 /** The one way a Context is made: its data source and loaders are in the viewer's scope. */

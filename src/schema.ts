@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { printSchema, type GraphQLSchema } from 'graphql';
-import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { ActorRelationResolver } from './actors/actor-relation.resolver';
 import { ActorResolver } from './actors/actor.resolver';
@@ -18,6 +17,7 @@ import {
 } from './claims/claim-fields.resolver';
 import { AuditLogResolver } from './audit/audit.resolver';
 import { authChecker } from './common/auth';
+import { StorableDateTime } from './common/dates';
 import { validateArgument } from './common/validation';
 import { EventCountsResolver } from './events/event-counts.resolver';
 import { EventResolver, ParticipantResolver } from './events/event.resolver';
@@ -61,7 +61,7 @@ export async function buildVerbatimSchema(): Promise<GraphQLSchema> {
     resolvers,
     authChecker,
     validateFn: validateArgument,
-    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    scalarsMap: [{ type: Date, scalar: StorableDateTime }],
   });
 }
 

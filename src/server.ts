@@ -11,15 +11,16 @@ import { exportRoute } from './exports/export.route';
 import { ingestRoute } from './ingest/ingest.route';
 import { ensureOperatorOrganization } from './common/auth';
 import { formatError, isClientError } from './common/error-format';
-import { httpErrorHandler } from './common/http-errors';
-import { assignRequestId, identifyViewer, requestIdOf, viewerOf } from './common/http-request';
+import { httpErrorHandler, methodNotAllowed, routeNotFound } from './common/http-errors';
+import { assignRequestId, identifyViewer, keyViewerOf, logServerFaults, requestIdOf, viewerOf } from './common/http-request';
 import { documentNestingGuard } from './common/document-guard';
 import { inputGuardPlugin } from './common/input-guard';
 import { queryLimitsPlugin } from './common/query-limits';
+import { responseBudget } from './common/response-budget';
 import type { Logger } from './common/logger';
 import { createMetrics } from './common/metrics';
 import { databaseOutagePlugin } from './common/outage-plugin';
-import { createRateLimits, enforceRateLimits } from './common/rate-limit';
+import { bucketOf, createRateLimits, enforceRateLimits, mutationRateLimitPlugin } from './common/rate-limit';
 import { readRoutingPlugin } from './common/read-routing-plugin';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
@@ -51,6 +52,7 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(assignRequestId());
+  app.use(logServerFaults(logger));
   const httpServer = await listen(app, config.port);
 
   const schema = await buildVerbatimSchema();
@@ -77,6 +79,8 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
         maxDepth: config.maxQueryDepth,
         maxMutationFields: config.maxMutationsPerRequest,
       }),
+      mutationRateLimitPlugin(rateLimits, (context) => (context as Context).rateBucket ?? null),
+      responseBudget(schema, config.maxResponseBytes),
       errorLoggingPlugin(logger),
       databaseOutagePlugin,
       metrics.plugin,
@@ -113,6 +117,7 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   app.use(
     '/graphql',
     cors(),
+    methodNotAllowed(['GET', 'POST', 'OPTIONS'], { passAllowed: true }),
     ...guard,
     express.json({ limit: config.maxRequestBytes }),
     documentNestingGuard(MAX_QUERY_TOKENS),
@@ -121,9 +126,16 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
       ? [(_req: express.Request, _res: express.Response, next: express.NextFunction) => countSqlStatements(() => next())]
       : []),
     expressMiddleware(apollo, {
-      context: async ({ res }): Promise<Context> => createContext(db, config, viewerOf(res), requestIdOf(res)),
+      context: async ({ req, res }): Promise<Context> => ({
+        ...createContext(db, config, viewerOf(res), requestIdOf(res)),
+        rateBucket: bucketOf(keyViewerOf(res), req.ip),
+      }),
     }),
   );
+  // Known routes with a method they do not serve, then anything else: JSON errors, not Express's HTML page.
+  app.all('/export/claims.jsonld', methodNotAllowed(['GET']));
+  app.all(['/healthz', '/readyz', '/metrics'], methodNotAllowed(['GET']));
+  app.use(routeNotFound());
   app.use(httpErrorHandler(logger));
 
   const port = (httpServer.address() as { port: number }).port;
@@ -157,6 +169,10 @@ function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<Context> {
           }
         },
       };
+    },
+    // A fault outside the pipeline's error handling (a plugin hook, serialising the answer): Apollo masks it as a 500.
+    async unexpectedErrorProcessingRequest({ requestContext, error }) {
+      logger.error({ err: error, requestId: requestContext.contextValue?.requestId }, 'request failed unexpectedly');
     },
   };
 }

@@ -1,4 +1,5 @@
 import { badInput } from '../common/errors';
+import { searchText } from '../common/text-input';
 import { pageFromRows, pageWindow, type ConnectionArgs } from '../common/pagination';
 import type { Context } from '../context';
 import { SentenceConnection } from './article.types';
@@ -21,6 +22,7 @@ export async function searchSentences(
   roles?: readonly SentenceRole[],
 ): Promise<SentenceConnection> {
   if (query.trim() === '' || query.length > 500) throw badInput('query', 'Give between 1 and 500 characters to search for');
+  searchText(query, 'query');
   const window = pageWindow(args);
   const base = () => {
     const sentences = ctx.db.getRepository(Sentence).createQueryBuilder('sentence').where(`${DOCUMENT} @@ ${QUERY}`, { query });
@@ -33,7 +35,8 @@ export async function searchSentences(
     .addSelect(`ts_headline('english', sentence.text, ${QUERY}, 'HighlightAll=true')`, 'highlight');
   const bound = (cursor: string[] | null, field: string, comparison: '<' | '>') => {
     if (cursor === null) return;
-    if (cursor.length !== 2) throw badInput(field, 'Not a cursor of this connection; use a cursor returned by the API');
+    if (cursor.length !== 2 || !isStorableReal(cursor[0]))
+      throw badInput(field, 'Not a cursor of this connection; use a cursor returned by the API');
     page.andWhere(`(${RANK}, sentence.id) ${comparison} (CAST(:${field}Rank AS real), CAST(:${field}Id AS bigint))`, {
       [`${field}Rank`]: cursor[0],
       [`${field}Id`]: cursor[1],
@@ -53,4 +56,10 @@ export async function searchSentences(
     pageFromRows(ranked, window, (row) => [row.rank, row.id]),
     () => base().getCount(),
   );
+}
+
+/** A rank a cursor may carry: a finite number PostgreSQL's real can hold. */
+function isStorableReal(value: string): boolean {
+  const number = Number(value);
+  return Number.isFinite(number) && Math.abs(number) <= 3.4e38;
 }

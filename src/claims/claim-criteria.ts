@@ -1,5 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { parseGlobalId } from '../common/global-id';
+import { searchText } from '../common/text-input';
 import type { ClaimKind, ReviewStatus } from './claim.entity';
 import type { ClaimFilter } from './claim.inputs';
 
@@ -28,7 +29,7 @@ export function claimCriteria(filter: ClaimFilter | undefined, field = 'filter')
   if (filter.sourceId != null) criteria.sourceId = parseGlobalId(filter.sourceId, 'Source', `${field}.sourceId`);
   if (filter.status != null) criteria.status = filter.status;
   if (filter.kind != null) criteria.kind = filter.kind;
-  if (filter.search != null) criteria.search = filter.search;
+  if (filter.search != null) criteria.search = searchText(filter.search, `${field}.search`);
   if (filter.from != null) criteria.from = filter.from.toISOString();
   if (filter.to != null) criteria.to = filter.to.toISOString();
   if (filter.updatedSince != null) criteria.updatedSince = filter.updatedSince.toISOString();

@@ -1,9 +1,11 @@
 import { once } from 'node:events';
 import type { RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
+import { isStorableDate } from '../common/dates';
 import { badInput } from '../common/errors';
 import { sendHttpError } from '../common/http-errors';
 import { requestIdOf, viewerOf } from '../common/http-request';
+import { unstorableTextReason } from '../common/text-input';
 import type { Logger } from '../common/logger';
 import type { Config } from '../config';
 import { createContext, createLoaders } from '../context';
@@ -55,6 +57,8 @@ function filterFromQuery(query: Record<string, unknown>): ClaimFilter {
     const value = query[name];
     if (value === undefined) return undefined;
     if (typeof value !== 'string' || value.length > 500) throw badInput(`query.${name}`, `${name} must be given once, as text`);
+    const reason = unstorableTextReason(value);
+    if (reason !== null) throw badInput(`query.${name}`, `${name} ${reason}`);
     return value;
   };
   for (const name of ID_PARAMS) filter[name] = text(name);
@@ -70,7 +74,7 @@ function filterFromQuery(query: Record<string, unknown>): ClaimFilter {
     const value = text(name);
     if (value === undefined) continue;
     const date = new Date(value);
-    if (Number.isNaN(date.getTime())) throw badInput(`query.${name}`, `${name} must be an ISO 8601 date-time`);
+    if (!isStorableDate(date)) throw badInput(`query.${name}`, `${name} must be an ISO 8601 date-time between the years 0001 and 9999`);
     filter[name] = date;
   }
   return filter;

@@ -28,7 +28,7 @@ export async function ensureOperatorOrganization(db: DataSource): Promise<string
 
 /**
  * The viewer behind an `Authorization` header. No header: anonymous (if allowed). A header
- * that is not a live key is refused outright, never downgraded to anonymous.
+ * that is not a live key (an empty or blank one too) is refused outright, never downgraded to anonymous.
  */
 export async function resolveViewer(
   db: DataSource,
@@ -36,7 +36,8 @@ export async function resolveViewer(
   operatorOrganizationId: string,
   authorization: string | undefined,
 ): Promise<Viewer> {
-  if (authorization === undefined || authorization.trim() === '') {
+  // Only a missing header is anonymous: an empty or blank one is a key that is not a live key.
+  if (authorization === undefined) {
     if (!config.anonymousRead) throw unauthenticated('This server needs an API key: send "Authorization: Bearer <key>"');
     return ANONYMOUS;
   }

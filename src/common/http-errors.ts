@@ -1,7 +1,8 @@
-import type { ErrorRequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { isDatabaseUnavailable } from '../db/database-errors';
 import { internalErrorExtensions } from './error-format';
 import { VerbatimError, type ErrorCode } from './errors';
+import { markFaultLogged } from './http-request';
 import type { Logger } from './logger';
 
 /** How long a client is asked to wait (Retry-After) while the database is unavailable. */
@@ -25,9 +26,16 @@ const STATUS_OF_CODE: Record<ErrorCode, number> = {
  */
 export function sendHttpError(res: Response, error: unknown, logger: Logger, requestId?: string): void {
   const { status, message, extensions } = httpAnswer(error);
-  if (status >= 500) logger.error({ err: error, requestId }, 'request failed outside GraphQL');
+  if (status >= 500) {
+    logger.error({ err: error, requestId }, 'request failed outside GraphQL');
+    markFaultLogged(res);
+  }
   if (status === 503) res.setHeader('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
-  res.status(status).json({ errors: [{ message, extensions }] });
+  // A route may have named its own type before failing (the export's NDJSON): errors are JSON.
+  res
+    .status(status)
+    .type('application/json')
+    .json({ errors: [{ message, extensions }] });
 }
 
 function httpAnswer(error: unknown): { status: number; message: string; extensions: Record<string, unknown> } {
@@ -52,5 +60,31 @@ export function httpErrorHandler(logger: Logger): ErrorRequestHandler {
   return (error, _req, res, next) => {
     if (res.headersSent) return next(error);
     sendHttpError(res, error, logger, res.getHeader('x-request-id') as string | undefined);
+  };
+}
+
+/**
+ * A route answering only `methods`: any other method gets 405 with `Allow` and a JSON error.
+ * `passAllowed`: put in front of the route's own handlers (else it is the route's fallback).
+ */
+export function methodNotAllowed(methods: string[], options: { passAllowed?: boolean } = {}): RequestHandler {
+  return (req, res, next) => {
+    if (options.passAllowed === true && methods.includes(req.method)) return next();
+    res.setHeader('Allow', methods.join(', '));
+    const error = new VerbatimError('BAD_USER_INPUT', `${req.method} is not served here; use ${methods.join(' or ')}`, {
+      reason: 'METHOD_NOT_ALLOWED',
+    });
+    res.status(405).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+  };
+}
+
+/** Any path no route serves: 404 with a JSON error. */
+export function routeNotFound(): RequestHandler {
+  return (req, res) => {
+    const error = new VerbatimError(
+      'NOT_FOUND',
+      `No route ${req.method} ${req.path}; the API is POST /graphql and GET /export/claims.jsonld`,
+    );
+    res.status(404).json({ errors: [{ message: error.message, extensions: error.extensions }] });
   };
 }

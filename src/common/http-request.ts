@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
+import type { Logger } from './logger';
 import { resolveViewer } from './auth';
 import { VerbatimError } from './errors';
 import type { Viewer } from './viewer';
@@ -12,6 +13,8 @@ interface RequestLocals {
   viewer?: Viewer;
   /** Why the Authorization header was refused; the route answers with it. */
   authError?: VerbatimError;
+  /** A fault of ours was already logged for this request (with its details). */
+  faultLogged?: boolean;
 }
 
 function localsOf(res: Response): RequestLocals {
@@ -62,4 +65,26 @@ export function viewerOf(res: Response): Viewer {
 export function keyViewerOf(res: Response): Viewer | null {
   const { viewer } = localsOf(res);
   return viewer !== undefined && viewer.role !== null ? viewer : null;
+}
+
+/** Records that this request's fault was logged with its details (logServerFaults then stays quiet). */
+export function markFaultLogged(res: Response): void {
+  localsOf(res).faultLogged = true;
+}
+
+/**
+ * Every answer of 500 or more is logged under its request id, whatever produced it: a fault
+ * masked by Apollo outside its error hooks (serialising the answer) would otherwise leave no
+ * trace a user's request id could find. A database outage (503) is logged where it is seen.
+ */
+export function logServerFaults(logger: Logger): RequestHandler {
+  return (_req, res, next) => {
+    res.on('finish', () => {
+      const { requestId, faultLogged } = localsOf(res);
+      if (res.statusCode >= 500 && res.statusCode !== 503 && faultLogged !== true) {
+        logger.error({ requestId, status: res.statusCode }, 'answered with a server error');
+      }
+    });
+    next();
+  };
 }

@@ -1,4 +1,7 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
 import type { RequestHandler } from 'express';
+import { OperationTypeNode } from 'graphql';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config } from '../config';
@@ -6,13 +9,16 @@ import { BOOTSTRAP_KEY_PREFIX } from './auth';
 import { rateLimited } from './errors';
 import { keyViewerOf } from './http-request';
 import type { Logger } from './logger';
+import { fragmentsOf } from './query-limits';
+import { measureOperation } from './query-analysis';
+import type { Viewer } from './viewer';
 
 /** Whose requests are counted together: an API key's, or a client address's without a key. */
 export type Bucket = { kind: 'key' | 'address'; id: string };
 
 export interface RateLimits {
-  /** Counts one request; returns the seconds to wait when it is over the limit, else null. */
-  take(bucket: Bucket): Promise<number | null>;
+  /** Counts `points` requests (default 1); returns the seconds to wait when over the limit, else null. */
+  take(bucket: Bucket, points?: number): Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -41,11 +47,11 @@ export function createRateLimits(config: Config, logger: Logger): RateLimits {
   };
   const limiters = { key: limiter('key', config.rateLimitPerMinute), address: limiter('address', config.anonymousRateLimitPerMinute) };
   return {
-    async take(bucket) {
+    async take(bucket, points = 1) {
       const limit = limiters[bucket.kind];
       if (limit === null) return null;
       try {
-        await limit.consume(bucket.id);
+        await limit.consume(bucket.id, points);
         return null;
       } catch (outcome) {
         if (outcome instanceof RateLimiterRes) return Math.max(1, Math.ceil(outcome.msBeforeNext / 1000));
@@ -81,13 +87,43 @@ function connectRedis(url: string, logger: Logger): Redis {
  */
 export function enforceRateLimits(limits: RateLimits): RequestHandler {
   return async (req, res, next) => {
-    const viewer = keyViewerOf(res);
-    if (viewer?.keyPrefix === BOOTSTRAP_KEY_PREFIX) return next();
-    const bucket: Bucket = viewer?.keyPrefix ? { kind: 'key', id: viewer.keyPrefix } : { kind: 'address', id: req.ip ?? 'unknown' };
+    const bucket = bucketOf(keyViewerOf(res), req.ip);
+    if (bucket === null) return next();
     const wait = await limits.take(bucket);
     if (wait === null) return next();
     const error = rateLimited(wait);
     res.setHeader('Retry-After', String(wait));
     res.status(429).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+  };
+}
+
+/** Whose limit a request counts against: its key's, else its address's; null for the bootstrap key (unlimited). */
+export function bucketOf(keyViewer: Viewer | null, address: string | undefined): Bucket | null {
+  if (keyViewer?.keyPrefix === BOOTSTRAP_KEY_PREFIX) return null;
+  return keyViewer?.keyPrefix ? { kind: 'key', id: keyViewer.keyPrefix } : { kind: 'address', id: address ?? 'unknown' };
+}
+
+/**
+ * Each root field of a mutation counts as a request: the HTTP request was counted once on
+ * arrival, so a request of n mutations takes n − 1 more. Over the limit, nothing runs.
+ */
+export function mutationRateLimitPlugin(limits: RateLimits, bucketOfContext: (context: object) => Bucket | null): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, operation, schema, contextValue }) {
+          if (operation?.operation !== OperationTypeNode.MUTATION) return;
+          const bucket = bucketOfContext(contextValue);
+          if (bucket === null) return;
+          const { rootFields } = measureOperation(schema, fragmentsOf(document), operation, request.variables ?? {});
+          if (rootFields <= 1) return;
+          const wait = await limits.take(bucket, rootFields - 1);
+          if (wait === null) return;
+          const error = rateLimited(wait);
+          error.extensions.http = { status: 429, headers: new HeaderMap([['retry-after', String(wait)]]) };
+          throw error;
+        },
+      };
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { unstorableTextReason } from './text-input';
 import { Field, InputType, registerEnumType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
@@ -134,9 +135,10 @@ function validSortValue(key: SortKey | null, value: unknown): value is string | 
     case 'timestamptz':
       return /^-?\d{1,19}$/.test(value) && BigInt(value) <= MICROS_MAX && BigInt(value) >= MICROS_MIN;
     case 'date':
-      return /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+      // Year 0000 is a JS date but not a PostgreSQL one.
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) && value >= '0001-01-01' && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
     case 'text':
-      return value.length <= 1000;
+      return value.length <= 1000 && unstorableTextReason(value) === null;
   }
 }
 

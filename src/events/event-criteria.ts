@@ -1,6 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { isoDate } from '../common/dates';
 import { parseGlobalId } from '../common/global-id';
+import { searchText } from '../common/text-input';
 import type { EventFilter } from './event.inputs';
 
 /**
@@ -29,7 +30,7 @@ export function applyEventFilter<T extends ObjectLiteral>(query: SelectQueryBuil
   }
   if (filter.search != null) {
     query.andWhere(`to_tsvector('english', coalesce(${alias}.description, '')) @@ websearch_to_tsquery('english', :search)`, {
-      search: filter.search,
+      search: searchText(filter.search, 'filter.search'),
     });
   }
   if (filter.updatedSince != null) query.andWhere(`${alias}.updated_at >= :updatedSince`, { updatedSince: filter.updatedSince });

@@ -1,17 +1,12 @@
 import { createHash } from 'node:crypto';
 
+export { unstorableTextReason } from '../common/text-input';
+
 /**
  * Text as Verbatim stores it. Offsets are Unicode code points (DESIGN.md), so a Python client's
  * `body[start:end]` and PostgreSQL's `substr()` agree with ours; JavaScript strings index UTF-16
  * units, so every conversion goes through the helpers below.
  */
-
-/** Why a text cannot be stored, or null when it can. */
-export function unstorableTextReason(text: string): string | null {
-  if (text.includes('\u0000')) return 'contains a NUL character';
-  if (!text.isWellFormed()) return 'contains an unpaired UTF-16 surrogate (not valid Unicode)';
-  return null;
-}
 
 /** NFC, `\n` line breaks, no byte-order mark. Call `unstorableTextReason` first. */
 export function normalizeBody(text: string): string {

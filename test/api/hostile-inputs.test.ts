@@ -185,3 +185,190 @@ describe('hostile input', () => {
     }
   }, 30_000);
 });
+
+describe('hostile input that once reached SQL or Express unrefused', () => {
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+
+  async function expectRefused(query: string, variables: Record<string, unknown>, what: string, key: string | null = ADMIN_KEY) {
+    const outcome = await send(JSON.stringify({ query, variables }), key);
+    expectClientAnswer(outcome, what);
+    expect({ what, refused: outcome.codes.length > 0 }).toEqual({ what, refused: true });
+  }
+
+  it('variables nested thousands of levels deep', async () => {
+    // Written as text: JSON.stringify itself recurses.
+    const deep = (open: string, close: string, n: number) => `${open.repeat(n)}"x"${close.repeat(n)}`;
+    for (const [query, variables] of [
+      [`query($f: ClaimFilter) { claims(filter: $f) { totalCount } }`, `{"f": ${deep('{"a":', '}', 20_000)}}`],
+      [`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, `{"ids": ${deep('[', ']', 20_000)}}`],
+      [`query($i: AddClaimInput!) { addClaim(input: $i) { id } }`, `{"i": {"text": ${deep('{"a":', '}', 5_000)}}}`],
+    ]) {
+      const outcome = await send(`{"query": ${JSON.stringify(query)}, "variables": ${variables}}`, ADMIN_KEY);
+      expectClientAnswer(outcome, query);
+      expect(outcome.codes).toEqual(['BAD_USER_INPUT']);
+    }
+  });
+
+  it('hand-made cursors out of range or carrying NUL, in every ordering', async () => {
+    const orderings = [
+      ['actors', 'ActorOrder', ['NAME', 'CREATED_AT', 'UPDATED_AT']],
+      ['articles', 'ArticleOrder', ['INGESTED_AT', 'PUBLISHED_AT']],
+      ['claims', 'ClaimOrder', ['CREATED_AT', 'UPDATED_AT']],
+      ['events', 'EventOrder', ['DATE', 'CREATED_AT', 'UPDATED_AT']],
+    ] as const;
+    const hostileValues = [
+      '1e999',
+      '-1e999',
+      '99999999999999999999',
+      '9223372036854775808',
+      '1.5',
+      'a\u0000b',
+      '\u0000',
+      '0000-01-01',
+      '99999-01-01',
+      '2026-13-45',
+      '-infinity',
+      'NaN',
+      null,
+      5,
+    ];
+    for (const [field, orderType, fields] of orderings) {
+      for (const orderField of fields) {
+        for (const direction of ['ASC', 'DESC']) {
+          const query = `query($o: ${orderType}, $a: String) { ${field}(orderBy: $o, after: $a, first: 2) { totalCount edges { cursor } } }`;
+          const { data } = await app.gql<Record<string, { edges: Array<{ cursor: string }> }>>(query, {
+            o: { field: orderField, direction },
+          });
+          const real = data?.[field].edges[0]?.cursor;
+          const parts: unknown[] =
+            real !== undefined
+              ? (JSON.parse(Buffer.from(real, 'base64url').toString('utf8')) as unknown[])
+              : ['sort', `${field}:${orderField}:${direction}`, '1', '1'];
+          for (let position = 1; position < parts.length; position++) {
+            for (const value of hostileValues) {
+              const forged = [...parts];
+              forged[position] = value;
+              const outcome = await send(
+                JSON.stringify({ query, variables: { o: { field: orderField, direction }, a: b64(forged) } }),
+                ADMIN_KEY,
+              );
+              expectClientAnswer(outcome, `${field} ${orderField} ${direction} cursor ${JSON.stringify(forged)}`);
+            }
+          }
+        }
+      }
+    }
+    for (const value of hostileValues) {
+      for (const cursor of [b64([value]), b64(['ranked', value, '1']), b64(['ranked', '1', value])]) {
+        for (const query of [
+          `query($a: String) { articles(after: $a) { totalCount } }`,
+          `query($a: String) { searchSentences(query: "council", after: $a) { totalCount } }`,
+          `query($a: String) { actors(filter: { search: "hostile" }, after: $a) { totalCount } }`,
+          `query($a: String) { auditLog(after: $a) { totalCount } }`,
+        ]) {
+          expectClientAnswer(
+            await send(JSON.stringify({ query, variables: { a: cursor } }), ADMIN_KEY),
+            `${query} ${JSON.stringify(value)}`,
+          );
+        }
+      }
+    }
+  }, 120_000);
+
+  it('date-times SQL cannot store: year 0, five-digit years', async () => {
+    for (const value of [
+      '0000-01-01T00:00:00Z',
+      '+010000-01-01T00:00:00Z',
+      '10000-01-01T00:00:00Z',
+      '-000001-01-01T00:00:00Z',
+      '275760-09-13T00:00:00Z',
+    ]) {
+      for (const query of [
+        `query($d: DateTime) { claims(filter: { updatedSince: $d }) { totalCount } }`,
+        `query($d: DateTime) { claimCounts(filter: { from: $d }, groupBy: STATUS) { count } }`,
+        `query($d: DateTime) { articles(filter: { publishedAfter: $d }) { totalCount } }`,
+      ]) {
+        const outcome = await send(JSON.stringify({ query, variables: { d: value } }), ADMIN_KEY);
+        expectClientAnswer(outcome, `${query} ${value}`);
+      }
+    }
+  });
+
+  it('search text made only of operators', async () => {
+    for (const search of [
+      '-',
+      '""',
+      '"',
+      '- - -',
+      'or',
+      '-"-"',
+      '!!!!',
+      '&|!',
+      '- or -',
+      '"-" or "-"',
+      '-'.repeat(2000),
+      'a -'.repeat(300),
+    ]) {
+      for (const query of [
+        `query($s: String!) { searchSentences(query: $s) { totalCount nodes { id } } }`,
+        `query($s: String) { claims(filter: { search: $s }) { totalCount } }`,
+        `query($s: String) { articles(filter: { search: $s }) { totalCount } }`,
+        `query($s: String) { events(filter: { search: $s }) { totalCount } }`,
+      ]) {
+        expectClientAnswer(await send(JSON.stringify({ query, variables: { s: search } }), ADMIN_KEY), `${query} ${search.slice(0, 20)}`);
+      }
+    }
+  });
+
+  it('a subscription operation', async () => {
+    await expectRefused(`subscription { articles { totalCount } }`, {}, 'subscription');
+  });
+
+  const exportUrl = () => app.url.replace('/graphql', '/export/claims.jsonld');
+
+  it('the export refuses NUL and bad dates in its parameters as JSON, not NDJSON', async () => {
+    for (const query of [
+      'search=a%00b',
+      'articleId=%00',
+      'updatedSince=0000-01-01T00:00:00Z',
+      'from=%2B010000-01-01T00:00:00Z',
+      'search=-',
+      'status=NOPE',
+      'kind=x&kind=y',
+    ]) {
+      const response = await fetch(`${exportUrl()}?${query}`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+      const text = await response.text();
+      if (response.status === 200) continue; // an empty or valid export is an answer too
+      expect({ query, status: response.status < 500, type: response.headers.get('content-type') }).toEqual({
+        query,
+        status: true,
+        type: expect.stringContaining('application/json'),
+      });
+      expect(CLIENT_CODES.has((JSON.parse(text) as { errors: Array<{ extensions: { code: ErrorCode } }> }).errors[0].extensions.code)).toBe(
+        true,
+      );
+    }
+  });
+
+  it('unknown routes and wrong methods answer JSON with a code', async () => {
+    const base = app.url.replace('/graphql', '');
+    for (const [method, path, status] of [
+      ['GET', '/nope', 404],
+      ['POST', '/export/claims.jsonld', 405],
+      ['DELETE', '/export/claims.jsonld', 405],
+      ['PUT', '/graphql', 405],
+      ['POST', '/readyz', 405],
+      ['GET', '/export/other.jsonld', 404],
+    ] as const) {
+      const response = await fetch(`${base}${path}`, { method });
+      expect({ method, path, status: response.status, type: response.headers.get('content-type') }).toEqual({
+        method,
+        path,
+        status,
+        type: expect.stringContaining('application/json'),
+      });
+      const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
+      expect(body.errors[0].extensions.code).toBe(status === 404 ? 'NOT_FOUND' : 'BAD_USER_INPUT');
+    }
+  });
+});

@@ -1,0 +1,47 @@
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+
+describe('one vocabulary', () => {
+  it('answer a page over the maximum with one code whatever its size', async () => {
+    for (const first of [101, 1000, 1_000_000, -1]) {
+      const nested = await app.gql(`{ articles(first: 100) { nodes { sentences(first: ${first}) { nodes { text } } } } }`);
+      const top = await app.gql(`query($n: Int) { claims(first: $n) { totalCount } }`, { n: first });
+      for (const { errors } of [nested, top])
+        expect({ first, extensions: errors?.[0].extensions }).toEqual({ first, extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
+    }
+  });
+
+  it('name the argument path in extensions.field, not the client variable', async () => {
+    const { errors } = await app.gql(`mutation($i: AddClaimInput!) { addClaim(input: $i) { id } }`, {
+      i: { articleId: 'x', kind: 'STATEMENT', text: 'nul \u0000 here', evidence: [{ start: 0, end: 1 }] },
+    });
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.text' });
+    const inLiteral = await app.gql(`query($s: String) { claims(filter: { search: $s }) { totalCount } }`, { s: '\u0000' });
+    expect(inLiteral.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.search' });
+  });
+
+  it('refuse an empty or blank Authorization header instead of serving it as anonymous', async () => {
+    for (const header of ['', ' ', '\t']) {
+      const response = await fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: header },
+        body: JSON.stringify({ query: '{ articles(first: 1) { totalCount } }' }),
+      });
+      const body = (await response.json()) as { errors?: Array<{ extensions: { code: string } }> };
+      expect({ header, status: response.status, code: body.errors?.[0].extensions.code }).toEqual({
+        header,
+        status: 401,
+        code: 'UNAUTHENTICATED',
+      });
+    }
+    const anonymous = await app.gql('{ articles(first: 1) { totalCount } }', {}, { key: null });
+    expect(anonymous.errors).toBeUndefined();
+  });
+});
