@@ -16,7 +16,7 @@ import { Article } from './article.entity';
 import type { ArticleFilter, ArticleOrder, ArticleOrderField, IngestArticleInput } from './article.inputs';
 import { ArticleConnection, type IngestArticlePayload } from './article.types';
 import { Sentence } from './sentence.entity';
-import { requiredText, searchText } from '../common/text-input';
+import { requiredText } from '../common/text-input';
 import { Visibility } from '../claims/claim.entity';
 import { loadGazetteer, runExtraction } from '../extraction/extraction.service';
 
