@@ -177,8 +177,9 @@ async function moveRelations(manager: EntityManager, sourceId: string, targetId:
       continue;
     }
     await manager.query(
-      `INSERT INTO actor_relation_evidence (relation_id, claim_id)
-       SELECT $2, claim_id FROM actor_relation_evidence WHERE relation_id = $1 ON CONFLICT DO NOTHING`,
+      `INSERT INTO actor_relation_evidence (relation_id, claim_id, organization_id, start_date, end_date, created_at, updated_at)
+       SELECT $2, claim_id, organization_id, start_date, end_date, created_at, updated_at
+       FROM actor_relation_evidence WHERE relation_id = $1 ON CONFLICT DO NOTHING`,
       [row.id, survivor.id],
     );
     await manager.query(`DELETE FROM actor_relation WHERE id = $1`, [row.id]);
