@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Claim } from '../claims/claim.entity';
+import type { Claim } from '../claims/claim.entity';
 import type { ClaimRef } from '../claims/claim-refs';
 import { forbidden, notFound } from '../common/errors';
 import type { Viewer } from '../common/viewer';
@@ -19,6 +19,11 @@ import { onlyVisibleClaims } from './claim-visibility';
  * link it to events); an ADMIN may too, for the claims it can see. Linking is a change because
  * it changes the claim's `events` and `updatedAt`, which its owner's mirror reads.
  */
+/** By entity name: importing the class here would change the order the schema's types register in. */
+function claims(manager: EntityManager) {
+  return manager.getRepository<Claim>('Claim');
+}
+
 export function canChangeClaim(viewer: Viewer, claim: Pick<Claim, 'organizationId'>): boolean {
   return claim.organizationId === viewer.organizationId || viewer.role === Role.ADMIN;
 }
@@ -26,8 +31,7 @@ export function canChangeClaim(viewer: Viewer, claim: Pick<Claim, 'organizationI
 /** Rule claim.cite: claims an input cites as evidence (of a relation) must be visible to the caller. */
 export async function requireVisibleClaims(ctx: Context, manager: EntityManager, refs: ClaimRef[]): Promise<Claim[]> {
   if (refs.length === 0) return [];
-  const query = manager
-    .getRepository(Claim)
+  const query = claims(manager)
     .createQueryBuilder('claim')
     .where('claim.id IN (:...claimIds)', { claimIds: refs.map((ref) => ref.rowId) });
   const visible = await onlyVisibleClaims(query, ctx.viewer, 'claim').getMany();
@@ -43,8 +47,7 @@ export async function requireVisibleClaims(ctx: Context, manager: EntityManager,
  */
 export async function requireClaimsToChange(ctx: Context, manager: EntityManager, refs: ClaimRef[]): Promise<Claim[]> {
   if (refs.length === 0) return [];
-  const query = manager
-    .getRepository(Claim)
+  const query = claims(manager)
     .createQueryBuilder('claim')
     .where('claim.id IN (:...claimIds)', { claimIds: refs.map((ref) => ref.rowId) })
     .orderBy('claim.id', 'ASC')

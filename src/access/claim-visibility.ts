@@ -1,6 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Viewer } from '../common/viewer';
-import { Visibility } from '../claims/claim.entity';
+import type { Visibility } from '../claims/claim.entity';
 
 /**
  * The one rule of claim visibility (DESIGN.md): PUBLIC claims are seen by everyone; claims with
@@ -26,7 +26,13 @@ export function onlyVisibleClaims<T extends ObjectLiteral>(
   return query.andWhere(sql, params);
 }
 
+/** Everyone sees it; a write about it may move rows that everyone sees. */
+export function isPublicClaim(claim: { visibility: Visibility }): boolean {
+  // A string comparison: importing the enum's value here would change the order the schema's types register in.
+  return String(claim.visibility) === 'PUBLIC';
+}
+
 /** The same rule for a claim already in hand. */
 export function canSeeClaim(viewer: Viewer, claim: { visibility: Visibility; organizationId: string }): boolean {
-  return claim.visibility === Visibility.PUBLIC || (viewer.organizationId !== null && claim.organizationId === viewer.organizationId);
+  return isPublicClaim(claim) || (viewer.organizationId !== null && claim.organizationId === viewer.organizationId);
 }

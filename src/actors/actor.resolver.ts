@@ -7,6 +7,7 @@ import { Role } from '../organizations/role';
 import { ActorAlias } from './actor-alias.entity';
 import { ActorExternalId } from './actor-external-id.entity';
 import { mergeActors } from './actor-merge.service';
+import { unmergeActors } from './actor-unmerge.service';
 import { ActorRelation } from './actor-relation.entity';
 import { Actor } from './actor.entity';
 import { ActorFilter, ActorOrder, AliasInput, CreateActorInput, UpdateActorInput } from './actor.inputs';
@@ -63,10 +64,10 @@ export class ActorResolver {
     return removeActorAlias(ctx, actorId, name);
   }
 
-  @Authorized(Role.EDITOR)
+  @Authorized(Role.ADMIN)
   @Mutation(() => Actor, {
     description:
-      'Moves everything of the source actor onto the target and returns the target; the source id keeps resolving, with mergedInto',
+      'Moves everything of the source actor onto the target and returns the target; the source id keeps resolving, with mergedInto. ADMIN only; unmergeActors undoes it',
   })
   mergeActors(
     @Ctx() ctx: Context,
@@ -74,6 +75,14 @@ export class ActorResolver {
     @Arg('targetId', () => ID) targetId: string,
   ): Promise<Actor> {
     return mergeActors(ctx, sourceId, targetId);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Actor, {
+    description: 'Undoes the last merge of the source actor, restoring every row the merge changed, and returns the source. ADMIN only',
+  })
+  unmergeActors(@Ctx() ctx: Context, @Arg('sourceId', () => ID) sourceId: string): Promise<Actor> {
+    return unmergeActors(ctx, sourceId);
   }
 
   @FieldResolver(() => [ActorAlias])

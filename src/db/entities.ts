@@ -2,6 +2,7 @@ import { Deletion } from '../sync/deletion.entity';
 import { ActorAlias } from '../actors/actor-alias.entity';
 import { ActorExternalId } from '../actors/actor-external-id.entity';
 import { ActorRelation, ActorRelationEvidence } from '../actors/actor-relation.entity';
+import { ActorMerge } from '../actors/actor-merge.entity';
 import { Actor } from '../actors/actor.entity';
 import { Article } from '../articles/article.entity';
 import { Sentence } from '../articles/sentence.entity';
@@ -28,6 +29,7 @@ export const entities = [
   ActorExternalId,
   ActorRelation,
   ActorRelationEvidence,
+  ActorMerge,
   Claim,
   ClaimSubject,
   ClaimEvent,

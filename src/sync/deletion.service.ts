@@ -16,10 +16,10 @@ export interface DeletionRecord {
   claim?: { visibility: Visibility; organizationId: string };
 }
 
-/** Records deletions in the caller's transaction, so the feed and the change commit together. */
-export async function recordDeletions(manager: EntityManager, records: DeletionRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  await manager.getRepository(Deletion).insert(
+/** Records deletions in the caller's transaction, so the feed and the change commit together; returns their ids. */
+export async function recordDeletions(manager: EntityManager, records: DeletionRecord[]): Promise<string[]> {
+  if (records.length === 0) return [];
+  const inserted = await manager.getRepository(Deletion).insert(
     records.map((record) => ({
       kind: record.kind,
       nodeId: record.nodeId,
@@ -29,6 +29,7 @@ export async function recordDeletions(manager: EntityManager, records: DeletionR
       organizationId: record.claim?.organizationId ?? null,
     })),
   );
+  return inserted.identifiers.map((identifier) => String(identifier.id));
 }
 
 /** The feed since a time, oldest first, with the claim visibility rule applied to entries about claims. */

@@ -157,10 +157,10 @@ describe('mergeActors', () => {
       [s, rowIdOf(group)],
     );
     const privateEvidence = await insertClaim(app.db, hidden);
-    await app.db.query(`INSERT INTO actor_relation_evidence (relation_id, claim_id) VALUES ($1, $2)`, [
-      relation.id,
-      rowIdOf(privateEvidence),
-    ]);
+    await app.db.query(
+      `INSERT INTO actor_relation_evidence (relation_id, claim_id, organization_id) SELECT $1, id, organization_id FROM claim WHERE id = $2`,
+      [relation.id, rowIdOf(privateEvidence)],
+    );
 
     expect((await app.gql(MERGE, { s: source, t: target })).errors).toBeUndefined(); // as the operator, not the partner
     expect(await references(s)).toMatchObject({ claimant: 0, subject: 0, relation: 0 });

@@ -80,11 +80,10 @@ beforeAll(async () => {
       `INSERT INTO actor_relation (actor_id, type, target_id) VALUES ($1, 'ALLIED_WITH', $2) RETURNING id`,
       [actors[i], actors[(i + 1) % ACTORS]],
     );
-    await app.db.query(`INSERT INTO actor_relation_evidence (relation_id, claim_id) VALUES ($1, $2), ($1, $3)`, [
-      relation.id,
-      claims[i],
-      claims[i + ACTORS],
-    ]);
+    await app.db.query(
+      `INSERT INTO actor_relation_evidence (relation_id, claim_id, organization_id) SELECT $1, id, organization_id FROM claim WHERE id IN ($2, $3)`,
+      [relation.id, claims[i], claims[i + ACTORS]],
+    );
   }
   for (let e = 0; e < EVENTS; e += 1) {
     const event = await insertEvent(app.db, 'PROTESTS', `2026-01-${String(e + 1).padStart(2, '0')}`);

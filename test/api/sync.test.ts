@@ -102,7 +102,7 @@ describe('updatedSince lists exactly the rows a write changed, whatever path it 
     expect(await changedSince(since)).toEqual(expected({ actors: [x.id] }));
   });
 
-  it('addActorRelation changes both actors', async () => {
+  it('addActorRelation on a public claim changes both actors, and the caller’s own claim it rests on', async () => {
     const since = await mark();
     await ok(
       `mutation($a: ID!, $t: ID!, $c: [ID!]!) { addActorRelation(input: { actorId: $a, type: ALLIED_WITH, targetId: $t, claimIds: $c }) { type } }`,
@@ -112,7 +112,7 @@ describe('updatedSince lists exactly the rows a write changed, whatever path it 
         c: [claim],
       },
     );
-    expect(await changedSince(since)).toEqual(expected({ actors: [x.id, y.id] }));
+    expect(await changedSince(since)).toEqual(expected({ actors: [x.id, y.id], claims: [claim] }));
   });
 
   it('createEvent with claims changes the new event and the claims; updateEvent of participants alone changes the event', async () => {
@@ -169,7 +169,10 @@ describe('updatedSince lists exactly the rows a write changed, whatever path it 
       `INSERT INTO actor_relation (actor_id, type, target_id) VALUES ($1, 'MEMBER_OF', $2) RETURNING id`,
       [related.rowId, source.rowId],
     );
-    await app.db.query(`INSERT INTO actor_relation_evidence (relation_id, claim_id) VALUES ($1, $2)`, [relation.id, rowIdOf(made)]);
+    await app.db.query(
+      `INSERT INTO actor_relation_evidence (relation_id, claim_id, organization_id) SELECT $1, id, organization_id FROM claim WHERE id = $2`,
+      [relation.id, rowIdOf(made)],
+    );
     const untouched = await insertClaim(app.db, { claimantId: y.rowId });
 
     const since = await mark();

@@ -65,7 +65,10 @@ beforeAll(async () => {
     [actor.rowId, other.rowId],
   );
   for (const claimId of Object.values(claims)) {
-    await app.db.query(`INSERT INTO actor_relation_evidence (relation_id, claim_id) VALUES ($1, $2)`, [relation.id, claimId]);
+    await app.db.query(
+      `INSERT INTO actor_relation_evidence (relation_id, claim_id, organization_id) SELECT $1, id, organization_id FROM claim WHERE id = $2`,
+      [relation.id, claimId],
+    );
   }
 });
 afterAll(async () => {
