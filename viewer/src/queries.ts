@@ -62,11 +62,20 @@ export interface MentionSpan {
   text: string;
   actor: Named | null;
 }
+export interface TimeExpressionSpan {
+  text: string;
+  start: number;
+  end: number;
+  date: string | null;
+  precision: string;
+}
 export interface SentenceSpan {
   id: string;
   index: number;
   start: number;
   end: number;
+  role: string;
+  timeExpressions: TimeExpressionSpan[];
 }
 export interface ArticleDetail extends ArticleSummary {
   url: string | null;
@@ -80,13 +89,13 @@ export const ARTICLE = `query ViewerArticle($id: ID!) {
   article(id: $id) {
     id title url publishedAt language sentenceCount body contentHash source { id name }
     mentions { id start end text actor { id name } }
-    sentences(first: 100) { totalCount nodes { id index start end } ${PAGE_INFO} }
+    sentences(first: 100) { totalCount nodes { id index start end role timeExpressions { text start end date precision } } ${PAGE_INFO} }
     claims(first: 100) { totalCount nodes { id text kind status evidence { start end exact } } ${PAGE_INFO} }
   }
 }`;
 /** Articles longer than 100 sentences, or with more than 100 claims: the rest, page by page. */
 export const ARTICLE_SENTENCES = `query ViewerArticleSentences($id: ID!, $after: String) {
-  article(id: $id) { sentences(first: 100, after: $after) { totalCount nodes { id index start end } ${PAGE_INFO} } }
+  article(id: $id) { sentences(first: 100, after: $after) { totalCount nodes { id index start end role timeExpressions { text start end date precision } } ${PAGE_INFO} } }
 }`;
 export const ARTICLE_CLAIMS = `query ViewerArticleClaims($id: ID!, $after: String) {
   article(id: $id) { claims(first: 100, after: $after) { totalCount nodes { id text kind status evidence { start end exact } } ${PAGE_INFO} } }

@@ -12,12 +12,14 @@ import {
   type Connection,
   type MentionSpan,
   type SentenceSpan,
+  type TimeExpressionSpan,
 } from '../queries';
 import { actorPath, claimPath, navigate } from '../router';
 import { layoutSpans, type LayoutNode, type Span } from '../spans';
 import { ClaimPanel } from './ClaimPanel';
 
-type Marked = { type: 'evidence'; claim: ClaimSummary } | { type: 'mention'; mention: MentionSpan };
+type Marked =
+  { type: 'evidence'; claim: ClaimSummary } | { type: 'mention'; mention: MentionSpan } | { type: 'time'; time: TimeExpressionSpan };
 
 /** An article's body, sentence by sentence, with its evidence and mentions in place; beside it a claim. */
 export function ArticlePage({ id, claimId }: { id: string; claimId?: string }): JSX.Element {
@@ -120,6 +122,9 @@ function articleSpans(article: ArticleDetail): Span<Marked>[] {
   }
   for (const mention of article.mentions)
     spans.push({ start: mention.start, end: mention.end, layer: 1, data: { type: 'mention', mention } });
+  for (const sentence of article.sentences.nodes) {
+    for (const time of sentence.timeExpressions) spans.push({ start: time.start, end: time.end, layer: 2, data: { type: 'time', time } });
+  }
   return spans;
 }
 
@@ -128,8 +133,9 @@ function Sentence(props: { sentence: SentenceSpan; index: CodePointIndex; spans:
   const inside = props.spans.filter((span) => span.start < sentence.end && span.end > sentence.start);
   return (
     <span
-      class="sentence"
+      class={`sentence role-${sentence.role.toLowerCase()}`}
       id={`sentence-${sentence.index}`}
+      data-role={sentence.role}
       data-sentence-id={sentence.id}
       data-start={sentence.start}
       data-end={sentence.end}
@@ -151,6 +157,15 @@ function renderNodes(nodes: LayoutNode<Marked>[], index: CodePointIndex, selecte
       key: `${node.start}-${node.end}`,
     };
     const marked = node.span.data;
+    if (marked.type === 'time') {
+      const { time } = marked;
+      const when = time.date === null ? 'date unknown' : `${time.date} (${time.precision.toLowerCase()})`;
+      return (
+        <time class="time-expression" dateTime={time.date ?? undefined} title={`Time expression: ${when}`} {...position}>
+          {children}
+        </time>
+      );
+    }
     if (marked.type === 'mention') {
       const { mention } = marked;
       return mention.actor ? (
@@ -217,6 +232,9 @@ function Legend(): JSX.Element {
       </li>
       <li>
         <span class="mention">mention</span>
+      </li>
+      <li>
+        <time class="time-expression">time expression</time>
       </li>
     </ul>
   );
