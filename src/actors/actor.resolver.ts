@@ -25,7 +25,7 @@ export class ActorResolver {
     @Arg('filter', () => ActorFilter, { nullable: true }) filter?: ActorFilter,
     @Arg('orderBy', () => ActorOrder, { nullable: true }) orderBy?: ActorOrder,
   ): Promise<ActorConnection> {
-    return listActors(ctx, args, filter, orderBy);
+    return listActors(ctx, args, filter ?? undefined, orderBy);
   }
 
   @Authorized(Role.EDITOR)

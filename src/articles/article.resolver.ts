@@ -28,7 +28,7 @@ export class ArticleResolver {
     @Arg('filter', () => ArticleFilter, { nullable: true }) filter?: ArticleFilter,
     @Arg('orderBy', () => ArticleOrder, { nullable: true }) orderBy?: ArticleOrder,
   ): Promise<ArticleConnection> {
-    return listArticles(ctx, args, filter, orderBy);
+    return listArticles(ctx, args, filter ?? undefined, orderBy);
   }
 
   @Authorized(Role.EDITOR)

@@ -16,7 +16,7 @@ export class ClaimCountsResolver {
     @Args(() => BucketArgs) args: BucketArgs,
     @Arg('filter', () => ClaimFilter, { nullable: true }) filter?: ClaimFilter,
   ): Promise<CountBucket[]> {
-    return countClaims(ctx, groupBy, filter, args.first);
+    return countClaims(ctx, groupBy, filter ?? undefined, args.first);
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: 'CLAIMANT buckets: the actor' })

@@ -22,7 +22,7 @@ export class ArticleClaimsResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => ClaimFilter, { nullable: true }) filter?: ClaimFilter,
   ): Promise<ClaimConnection> {
-    return claimsOfArticle(ctx, article, args, filter);
+    return claimsOfArticle(ctx, article, args, filter ?? undefined);
   }
 }
 

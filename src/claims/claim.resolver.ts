@@ -26,7 +26,7 @@ export class ClaimResolver {
     @Arg('filter', () => ClaimFilter, { nullable: true }) filter?: ClaimFilter,
     @Arg('orderBy', () => ClaimOrder, { nullable: true }) orderBy?: ClaimOrder,
   ): Promise<ClaimConnection> {
-    return listClaims(ctx, args, filter, orderBy);
+    return listClaims(ctx, args, filter ?? undefined, orderBy);
   }
 
   @Authorized(Role.EDITOR)

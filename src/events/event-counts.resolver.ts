@@ -13,6 +13,6 @@ export class EventCountsResolver {
     @Args(() => BucketArgs) args: BucketArgs,
     @Arg('filter', () => EventFilter, { nullable: true }) filter?: EventFilter,
   ): Promise<CountBucket[]> {
-    return countEvents(ctx, groupBy, filter, args.first);
+    return countEvents(ctx, groupBy, filter ?? undefined, args.first);
   }
 }

@@ -20,7 +20,7 @@ export class EventResolver {
     @Arg('filter', () => EventFilter, { nullable: true }) filter?: EventFilter,
     @Arg('orderBy', () => EventOrder, { nullable: true }) orderBy?: EventOrder,
   ): Promise<EventConnection> {
-    return listEvents(ctx, args, filter, orderBy);
+    return listEvents(ctx, args, filter ?? undefined, orderBy);
   }
 
   @Query(() => [EventTypeInfo], { description: 'The event codebook: ACLED event types and sub-types, with definitions' })

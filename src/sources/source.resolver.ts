@@ -16,7 +16,7 @@ export class SourceResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => SourceFilter, { nullable: true }) filter?: SourceFilter,
   ): Promise<SourceConnection> {
-    return listSources(ctx, args, filter);
+    return listSources(ctx, args, filter ?? undefined);
   }
 
   @FieldResolver(() => ArticleConnection)

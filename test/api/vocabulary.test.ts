@@ -9,6 +9,24 @@ afterAll(async () => {
 });
 
 describe('one vocabulary', () => {
+  it('take an explicit null filter as no filter, on every list and count (it was an INTERNAL_SERVER_ERROR)', async () => {
+    const fields = [
+      'articles(first: 1, filter: null) { totalCount }',
+      'sources(first: 1, filter: null) { totalCount }',
+      'actors(first: 1, filter: null) { totalCount }',
+      'events(first: 1, filter: null) { totalCount }',
+      'claims(first: 1, filter: null) { totalCount }',
+      'eventCounts(groupBy: TYPE, filter: null) { key count }',
+      'claimCounts(groupBy: STATUS, filter: null) { key count }',
+      'articles(first: 1) { nodes { claims(first: 1, filter: null) { totalCount } } }',
+    ];
+    for (const field of fields) {
+      const { status, errors, data } = await app.gql(`{ ${field} }`);
+      expect({ field, status, errors }).toEqual({ field, status: 200, errors: undefined });
+      expect(data).toBeTruthy();
+    }
+  });
+
   it('answer a page over the maximum with one code whatever its size', async () => {
     for (const first of [101, 1000, 1_000_000, -1]) {
       const nested = await app.gql(`{ articles(first: 100) { nodes { sentences(first: ${first}) { nodes { text } } } } }`);
