@@ -137,6 +137,9 @@ function startServerProcess(url: string, port: number): ChildProcess {
       LOG_LEVEL: 'warn',
       VERBATIM_EXPOSE_SQL_COUNT: 'true',
       VERBATIM_DEMO_DATA: 'false',
+      // The bench measures the server, not the rate limiter (autocannon sends thousands a minute).
+      VERBATIM_RATE_LIMIT_PER_MINUTE: '0',
+      VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE: '0',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
