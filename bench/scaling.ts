@@ -15,11 +15,11 @@
  * start-ups. Timings depend on the machine: compare runs on one machine, never assert them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
+import { freePort } from './load';
 
 const databaseUrl = process.env.DATABASE_URL;
 const workerCounts = (process.env.SCALING_WORKERS ?? '1,2').split(',').map(Number);
@@ -170,17 +170,6 @@ async function serverVersion(url: string): Promise<string> {
   } finally {
     await client.end();
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 main().catch((error: unknown) => {
