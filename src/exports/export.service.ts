@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Context } from '../context';
-import { badInput } from '../common/errors';
+import { badInput, VerbatimError } from '../common/errors';
 import { actorExport } from './actor-export';
 import { articleExport } from './article-export';
 import { claimExport } from './claim-export';
@@ -25,8 +25,12 @@ export interface ExportPlan {
 }
 
 export function planExport(kind: string, format: string, params: ExportParams): ExportPlan {
-  if (!(EXPORT_KINDS as readonly string[]).includes(kind))
-    throw badInput(params.field('kind'), `There is no export of "${kind.slice(0, 50)}"; exports: ${EXPORT_KINDS.join(', ')}`);
+  // An export of nothing is a route of nothing: 404, as for every unknown path.
+  if (!(EXPORT_KINDS as readonly string[]).includes(kind)) {
+    throw new VerbatimError('NOT_FOUND', `There is no export of "${kind.slice(0, 50)}"; exports: ${EXPORT_KINDS.join(', ')}`, {
+      field: params.field('kind'),
+    });
+  }
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
     throw badInput(params.field('format'), `Formats: ${EXPORT_FORMATS.join(', ')}`);
   const source = EXPORT_SOURCES[kind as ExportKind];

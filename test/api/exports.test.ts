@@ -214,7 +214,6 @@ describe('hostile query parameters', () => {
     ['actors.jsonld?search=hadi', 'query.search'],
     ['actors.jsonld?includeMerged=yes', 'query.includeMerged'],
     ['articles.csv?language=%00', 'query.language'],
-    ['users.csv', 'query.kind'],
     ['claims.xlsx', 'query.format'],
     ['claims', 'query.format'],
     ['claims.csv?status[a]=1', 'query.status[a]'],
@@ -222,6 +221,14 @@ describe('hostile query parameters', () => {
     const { status, text } = await get(path);
     expect(status).toBe(400);
     expect(JSON.parse(text)).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT', field } }] });
+  });
+
+  it('an export of nothing is 404 NOT_FOUND, naming the kinds there are', async () => {
+    const { status, text } = await get('users.csv');
+    expect(status).toBe(404);
+    expect(JSON.parse(text)).toMatchObject({
+      errors: [{ message: expect.stringContaining('exports: claims'), extensions: { code: 'NOT_FOUND', field: 'query.kind' } }],
+    });
   });
 
   it('a refused key is 401, and anonymous reading can be turned off', async () => {

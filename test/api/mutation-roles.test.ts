@@ -11,6 +11,7 @@ import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/test-app';
  */
 const MINIMUM_ROLE: Record<string, Role.EDITOR | Role.ADMIN> = {
   ingestArticle: Role.EDITOR,
+  extractArticle: Role.EDITOR,
   addClaim: Role.EDITOR,
   reviewClaim: Role.EDITOR,
   reviseClaim: Role.EDITOR,
