@@ -4,6 +4,9 @@ module.exports = {
   testEnvironment: 'node',
   // Each file migrates a database of its own in beforeAll: seconds on a busy 2-core machine, not 5.
   testTimeout: 30_000,
+  // Some handle outlives the suites (jest says so after the summary): exit rather than hang CI until
+  // its limit. Find it with `npx jest --detectOpenHandles`.
+  forceExit: true,
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   // The load, fault and shutdown runs take minutes: `npm run test:load` (jest.load.config.js); the
   // browser tests need Chromium and a build: `npm run test:browser` (jest.browser.config.js).
