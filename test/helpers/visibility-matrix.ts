@@ -175,7 +175,7 @@ const PATHS: ClaimPath[] = [
 ];
 
 async function buildFixture(env: Record<string, string>): Promise<Fixture> {
-  const app = await startTestApp(env);
+  const app = await startTestApp({ ...env, LOG_LEVEL: process.env.MATRIX_LOG_LEVEL ?? 'silent' });
   const owner = await insertApiKey(app.db, Role.EDITOR, 'Matrix owner');
   const other = await insertApiKey(app.db, Role.EDITOR, 'Matrix other');
   const admin = async <T>(query: string, variables: Record<string, unknown>, key?: string): Promise<T> => {
