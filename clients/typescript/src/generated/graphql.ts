@@ -90,8 +90,10 @@ export type EvidenceInput = {
 export type IngestArticleInput = {
   /** Plain text, up to 1 MB of UTF-8; stored normalised (NFC, \n line breaks) */
   body: string;
-  /** Reserved for automatic mention and claim extraction; accepted and currently ignored */
+  /** Propose mentions, attributed claims (status PROPOSED, method RULE) and their dates for people to review */
   extract?: boolean | null | undefined;
+  /** Visibility of the claims extraction proposes; PUBLIC by default */
+  extractVisibility?: Visibility | null | undefined;
   /** BCP 47 language tag, e.g. "en" or "ar" */
   language?: string | null | undefined;
   publishedAt?: string | null | undefined;
