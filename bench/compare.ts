@@ -26,7 +26,7 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 import type autocannon from 'autocannon';
 import { Client } from 'pg';
 import { toGlobalId } from '../src/common/global-id';
-import { loadFloor, loadServer, postGraphql, startServer, type Measurement, type ServerProcess } from './load';
+import { loadFloor, loadServer, runSql, postGraphql, startServer, type Measurement, type ServerProcess } from './load';
 import { operations, type Operation } from './operations';
 import { BENCH_EDITOR_KEY, BENCH_READER_KEY, SCALES, benchDatabaseUrl, seedBenchDatabase, type Scale } from './seed';
 import { renderMarkdown, writeDocs, type Report } from './report';
@@ -294,16 +294,6 @@ async function machine(databaseUrl: string): Promise<Report['machine']> {
         .map((l) => l.toFixed(2))
         .join(' '),
     };
-  } finally {
-    await client.end();
-  }
-}
-
-async function runSql(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
   } finally {
     await client.end();
   }

@@ -8,7 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 
 export interface Measurement {
   requests: number;
@@ -208,5 +208,16 @@ export async function loadFloor(
     };
   } finally {
     await pool.end();
+  }
+}
+
+/** One statement on its own connection (CREATE/DROP DATABASE, the peer's SQL functions). */
+export async function runSql(url: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
   }
 }

@@ -29,7 +29,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/db/embedded
 import { REPRESENTATIVE_QUERIES } from '../scripts/representative-queries';
 import { seedGraph } from '../scripts/seed-graph';
 import { measureExtraction, type ExtractionThroughput } from './extraction-throughput';
-import { freePort } from './load';
+import { freePort, runSql } from './load';
 
 const settings = {
   articles: Number(process.env.BENCH_ARTICLES ?? 2000),
@@ -82,10 +82,10 @@ async function main(): Promise<void> {
 async function openBenchDatabase(): Promise<{ url: string; close(): Promise<void> }> {
   if (settings.databaseUrl !== undefined) {
     const name = `verbatim_bench_${randomBytes(4).toString('hex')}`;
-    await adminQuery(settings.databaseUrl, `CREATE DATABASE ${name}`);
+    await runSql(settings.databaseUrl, `CREATE DATABASE ${name}`);
     const url = new URL(settings.databaseUrl);
     url.pathname = `/${name}`;
-    return { url: url.toString(), close: () => adminQuery(settings.databaseUrl as string, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+    return { url: url.toString(), close: () => runSql(settings.databaseUrl as string, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
   }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'verbatim-bench-'));
   await fs.chmod(dir, 0o755); // as root, PostgreSQL runs as `postgres` and must get in
@@ -220,16 +220,6 @@ function rssMiB(child: ChildProcess): number {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
   return kib / 1024;
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 async function postgresVersion(url: string): Promise<string> {
