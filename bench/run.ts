@@ -21,7 +21,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { addSyntheticArticle } from '../src/cli/corpus-command';
-import { ensureOperatorOrganization } from '../src/common/auth';
+import { ensureOperatorOrganization } from '../src/http/auth';
 import { loadConfig } from '../src/config';
 import { createSystemContext } from '../src/context';
 import { createDataSource } from '../src/db/data-source';

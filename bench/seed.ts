@@ -17,7 +17,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { OPERATOR_ORGANIZATION, hashKey } from '../src/common/auth';
+import { OPERATOR_ORGANIZATION, hashKey } from '../src/http/auth';
 import { createDataSource } from '../src/db/data-source';
 import { syntheticArticle } from '../src/demo/synthetic-corpus';
 import { segmentSentences } from '../src/nlp/segment-sentences';

@@ -1,5 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
-import { ensureOperatorOrganization } from './common/auth';
+import { ensureOperatorOrganization } from './http/auth';
 import type { Logger } from './common/logger';
 import type { Config } from './config';
 import { createSystemContext } from './context';

@@ -4,17 +4,19 @@ import { createActorLoaders } from './actors/actor.loaders';
 import { createArticleLoaders } from './articles/article.loaders';
 import { createClaimLoaders } from './claims/claim.loaders';
 import type { Config } from './config';
-import type { Bucket } from './common/rate-limit';
 import type { Viewer } from './common/viewer';
 import { createEventLoaders } from './events/event.loaders';
 import { createMentionLoaders } from './mentions/mention.loaders';
 import { routeReads } from './db/read-routing';
 import { scopedDataSource } from './db/request-scope';
 import { createOrganizationLoaders } from './organizations/organization.loaders';
-import { Role } from './organizations/role';
+import { Role } from './common/role';
 import { createSourceLoaders } from './sources/source.loaders';
 
 /** Everything a request may use; services take it first. */
+/** A rate-limit bucket: an API key's or a client address's (src/http/rate-limit.ts). */
+export type Bucket = { kind: 'key' | 'address'; id: string };
+
 export interface Context {
   requestId: string;
   viewer: Viewer;
@@ -22,7 +24,7 @@ export interface Context {
   /** The database in the viewer's scope: row-level security applies to every statement (src/db/request-scope.ts). */
   db: DataSource;
   config: Config;
-  /** HTTP requests only: whose rate limit the request counts against (each mutation counts; src/common/rate-limit.ts). */
+  /** HTTP requests only: whose rate limit the request counts against (each mutation counts; src/http/rate-limit.ts). */
   rateBucket?: Bucket | null;
 }
 

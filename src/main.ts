@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { runCluster } from './cluster';
-import { ensureOperatorOrganization } from './common/auth';
+import { ensureOperatorOrganization } from './http/auth';
 import { createLogger } from './common/logger';
 import { loadConfig } from './config';
 import { createSystemContext } from './context';

@@ -16,7 +16,7 @@ import {
   SentenceClaimsResolver,
 } from './claims/claim-fields.resolver';
 import { AuditLogResolver } from './audit/audit.resolver';
-import { authChecker } from './common/auth';
+import { authChecker } from './http/auth';
 import { StorableDateTime } from './common/dates';
 import { validateArgument } from './common/validation';
 import { EventCountsResolver } from './events/event-counts.resolver';

@@ -1,6 +1,6 @@
 import { forbidden } from '../common/errors';
 import type { Context } from '../context';
-import { Role } from '../organizations/role';
+import { Role } from '../common/role';
 
 /**
  * Rule actor.merge: merging and unmerging actors needs an ADMIN key (the operator's). A merge

@@ -4,7 +4,7 @@ import type { ClaimRef } from '../claims/claim-refs';
 import { forbidden, notFound } from '../common/errors';
 import type { Viewer } from '../common/viewer';
 import type { Context } from '../context';
-import { Role } from '../organizations/role';
+import { Role } from '../common/role';
 import { onlyVisibleClaims } from './claim-visibility';
 
 /**

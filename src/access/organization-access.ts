@@ -1,5 +1,5 @@
 import type { Viewer } from '../common/viewer';
-import { Role } from '../organizations/role';
+import { Role } from '../common/role';
 
 /**
  * Rule organization.see: admins see every organisation, a key its own, nobody else any (the

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
-import { Role } from '../organizations/role';
+import { Role } from '../common/role';
 import { ActorRelation } from './actor-relation.entity';
 import { AddActorRelationInput } from './actor-relation.inputs';
 import { addActorRelation } from './actor-relation.service';

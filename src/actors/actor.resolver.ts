@@ -3,7 +3,7 @@ import { ConnectionArgs } from '../common/pagination';
 import type { Context } from '../context';
 import { eventsOfActor } from '../events/event.service';
 import { EventConnection } from '../events/event.types';
-import { Role } from '../organizations/role';
+import { Role } from '../common/role';
 import { ActorAlias } from './actor-alias.entity';
 import { ActorExternalId } from './actor-external-id.entity';
 import { mergeActors } from './actor-merge.service';

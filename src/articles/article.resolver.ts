@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../common/pagination';
 import type { Context } from '../context';
-import { Role } from '../organizations/role';
+import { Role } from '../common/role';
 import { Mention } from '../mentions/mention.entity';
 import { Source } from '../sources/source.entity';
 import { Article } from './article.entity';

@@ -1,7 +1,7 @@
 import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { Organization } from '../organizations/organization.entity';
-import { Role } from '../organizations/role';
+import { Role } from '../common/role';
 import { AuditLog } from './audit-log.entity';
 import { AuditLogArgs } from './audit.inputs';
 import { listAuditEntries } from './audit.service';

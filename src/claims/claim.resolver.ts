@@ -5,7 +5,7 @@ import { Article } from '../articles/article.entity';
 import { ConnectionArgs } from '../common/pagination';
 import type { Context } from '../context';
 import { Event } from '../events/event.entity';
-import { Role } from '../organizations/role';
+import { Role } from '../common/role';
 import { addClaim } from './add-claim.service';
 import { annotationOf } from './claim-export.service';
 import { reviewClaim, reviseClaim, retractClaim } from './claim-review.service';

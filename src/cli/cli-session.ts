@@ -1,6 +1,6 @@
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
-import { ensureOperatorOrganization } from '../common/auth';
+import { ensureOperatorOrganization } from '../http/auth';
 import { loadConfig, type Config } from '../config';
 import { createSystemContext, type Context } from '../context';
 import { openDatabase } from '../db/database';

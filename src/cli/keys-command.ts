@@ -4,7 +4,7 @@ import type { Context } from '../context';
 import type { ApiKey } from '../organizations/api-key.entity';
 import { createApiKey, listApiKeys, revokeApiKey } from '../organizations/api-key.service';
 import { findOrganizationByName } from '../organizations/organization.service';
-import { Role } from '../organizations/role';
+import { Role } from '../common/role';
 import type { CliCommandSpec } from './cli-command';
 import { formatTable, formatTime } from './cli-format';
 

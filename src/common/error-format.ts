@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { isDatabaseUnavailable } from '../db/database-errors';
+import { isDatabaseUnavailable } from './database-errors';
 import { VerbatimError, type ErrorCode } from './errors';
 
 /** Apollo's own codes for requests that are not valid GraphQL: the client's fault, so BAD_USER_INPUT. */

@@ -1,4 +1,4 @@
-import type { Role } from '../organizations/role';
+import type { Role } from './role';
 
 /** Who is asking: an API key's organisation and role, or an anonymous reader. */
 export interface Viewer {

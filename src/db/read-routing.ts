@@ -1,7 +1,7 @@
 import { Pool, type PoolClient } from 'pg';
 import type { DataSource, QueryRunner, ReplicationMode } from 'typeorm';
 import type { Viewer } from '../common/viewer';
-import { isDatabaseUnavailable } from './database-errors';
+import { isDatabaseUnavailable } from '../common/database-errors';
 import { ReplicaSet, type Checkout, type Replica, type ReplicaOptions } from './read-replicas';
 
 /**

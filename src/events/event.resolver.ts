@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { Actor } from '../actors/actor.entity';
 import { ConnectionArgs } from '../common/pagination';
 import type { Context } from '../context';
-import { Role } from '../organizations/role';
+import { Role } from '../common/role';
 import { EVENT_CODEBOOK } from './event-codebook';
 import { EventParticipant } from './event-participant.entity';
 import { Event } from './event.entity';

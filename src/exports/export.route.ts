@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
-import { sendHttpError } from '../common/http-errors';
-import { requestIdOf, viewerOf } from '../common/http-request';
+import { sendHttpError } from '../http/http-errors';
+import { requestIdOf, viewerOf } from '../http/http-request';
 import type { Logger } from '../common/logger';
 import type { Config } from '../config';
 import { createContext, createLoaders } from '../context';

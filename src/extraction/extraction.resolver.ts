@@ -3,7 +3,7 @@ import { Article } from '../articles/article.entity';
 import { Sentence } from '../articles/sentence.entity';
 import { Visibility } from '../claims/claim.entity';
 import type { Context } from '../context';
-import { Role } from '../organizations/role';
+import { Role } from '../common/role';
 import { extractStoredArticle } from './extraction.service';
 import { TimeExpression, timeExpressionsOf } from './time-expression.type';
 

@@ -3,13 +3,13 @@ import type { RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { badInput, forbidden, unauthenticated } from '../common/errors';
-import { sendHttpError } from '../common/http-errors';
-import { requestIdOf, viewerOf } from '../common/http-request';
+import { sendHttpError } from '../http/http-errors';
+import { requestIdOf, viewerOf } from '../http/http-request';
 import type { Logger } from '../common/logger';
 import type { Config } from '../config';
 import { createContext } from '../context';
 import { ClientGoneError, writeWithBackpressure } from '../exports/response-writer';
-import { Role, roleAtLeast } from '../organizations/role';
+import { Role, roleAtLeast } from '../common/role';
 import { bulkIngest } from './bulk-ingest.service';
 import { ndjsonLines } from './ndjson-lines';
 

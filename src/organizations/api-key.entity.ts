@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Unique, type Relation } from 'typeorm';
 import { IdColumn } from '../common/columns';
-import { Role } from './role';
+import { Role } from '../common/role';
 import type { Organization } from './organization.entity';
 
 /**

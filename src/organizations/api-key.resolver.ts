@@ -5,7 +5,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from './api-key.service';
 import { Organization } from './organization.entity';
 import { CreateApiKeyArgs } from './organization.inputs';
 import { CreatedApiKey } from './organization.types';
-import { Role } from './role';
+import { Role } from '../common/role';
 
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {

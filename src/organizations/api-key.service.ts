@@ -1,6 +1,6 @@
 import { IsNull, type EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
-import { hashKey } from '../common/auth';
+import { hashKey } from '../http/auth';
 import { badInput, notFound } from '../common/errors';
 import { parseGlobalId } from '../common/global-id';
 import type { Context } from '../context';
@@ -10,7 +10,7 @@ import { generateApiKeySecret, type ApiKeySecret } from './api-key-secret';
 import { Organization } from './organization.entity';
 import { MAX_KEY_LABEL } from './organization.inputs';
 import type { CreatedApiKey } from './organization.types';
-import { Role } from './role';
+import { Role } from '../common/role';
 
 export interface NewApiKey {
   /** Global id of the organisation the key acts for. */

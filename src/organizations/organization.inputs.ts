@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID } from 'type-graphql';
 import { IsOptional, Length, MaxLength } from 'class-validator';
-import { Role } from './role';
+import { Role } from '../common/role';
 
 export const MAX_ORGANIZATION_NAME = 200;
 export const MAX_KEY_LABEL = 200;

@@ -3,7 +3,7 @@ import type { Context } from '../context';
 import { Organization } from './organization.entity';
 import { CreateOrganizationArgs } from './organization.inputs';
 import { createOrganization } from './organization.service';
-import { Role } from './role';
+import { Role } from '../common/role';
 
 @Resolver(() => Organization)
 export class OrganizationResolver {

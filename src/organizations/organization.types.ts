@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Organization } from './organization.entity';
-import { Role } from './role';
+import { Role } from '../common/role';
 
 /** The one answer that carries a key's secret: it is not stored, so it cannot be shown again. */
 @ObjectType({ description: 'A new API key. `key` is shown this once: store it now' })

@@ -1,5 +1,5 @@
 import { toGlobalId } from '../../src/common/global-id';
-import { Role } from '../../src/organizations/role';
+import { Role } from '../../src/common/role';
 import { claimFixture, type ClaimFixture } from '../helpers/claims';
 import { insertActor, insertApiKey, insertEvent, rowIdOf } from '../helpers/factories';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../helpers/test-app';

@@ -1,5 +1,5 @@
 import { normalizeNameForSearch } from '../../src/nlp/normalize-name';
-import { Role } from '../../src/organizations/role';
+import { Role } from '../../src/common/role';
 import { insertActor, insertApiKey, insertClaim, insertEvent, insertMention, rowIdOf } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 

@@ -1,4 +1,4 @@
-import { hashKey } from '../../src/common/auth';
+import { hashKey } from '../../src/http/auth';
 import { toGlobalId } from '../../src/common/global-id';
 import { articleInput } from '../helpers/factories';
 import { CREATE_API_KEY, CREATE_ORGANIZATION, countsWithKeys, createKeyFor, createPartnerKey } from '../helpers/keys';

@@ -1,4 +1,4 @@
-import { Role } from '../../src/organizations/role';
+import { Role } from '../../src/common/role';
 import { claimFixture, sliceCodePoints as slice, type ClaimFixture } from '../helpers/claims';
 import { insertActor, insertApiKey, insertEvent } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';

@@ -1,4 +1,4 @@
-import { Role } from '../../src/organizations/role';
+import { Role } from '../../src/common/role';
 import { CLAIM_FIELDS, claimFixture, type ClaimFixture, type ClaimShape } from '../helpers/claims';
 import { insertApiKey, insertEvent } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';

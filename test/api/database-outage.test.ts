@@ -1,4 +1,4 @@
-import { Role } from '../../src/organizations/role';
+import { Role } from '../../src/common/role';
 import { articleInput, insertApiKey } from '../helpers/factories';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
 import { startTestApp, type TestApp } from '../helpers/test-app';

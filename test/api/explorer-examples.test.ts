@@ -1,8 +1,8 @@
-import { ensureOperatorOrganization } from '../../src/common/auth';
+import { ensureOperatorOrganization } from '../../src/http/auth';
 import { createSystemContext } from '../../src/context';
 import { loadDemoData } from '../../src/demo/load-demo';
 import { DEMO_ARTICLE_URL, EXAMPLES, variablesText } from '../../viewer/src/explorer/examples';
-import { Role } from '../../src/organizations/role';
+import { Role } from '../../src/common/role';
 import { insertApiKey } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 

@@ -4,7 +4,7 @@ import { createContext, createLoaders } from '../../src/context';
 import { ExportParams } from '../../src/exports/export-params';
 import { EXPORT_SOURCES, planExport, runExport } from '../../src/exports/export.service';
 import { EXPORT_FORMATS, EXPORT_KINDS } from '../../src/exports/export-source';
-import { Role } from '../../src/organizations/role';
+import { Role } from '../../src/common/role';
 import { articleInput, insertActor, insertMention } from '../helpers/factories';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/test-app';
 

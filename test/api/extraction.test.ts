@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Role } from '../../src/organizations/role';
+import { Role } from '../../src/common/role';
 import { articleInput, insertActor, insertApiKey } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 

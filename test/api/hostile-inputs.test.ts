@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { buildSchema } from 'graphql';
 import type { ErrorCode } from '../../src/common/errors';
-import { Role } from '../../src/organizations/role';
+import { Role } from '../../src/common/role';
 import { articleInput, insertApiKey } from '../helpers/factories';
 import { countAllRows, hostileArgs, hostileString, mutationDocument, mutationsOf } from '../helpers/mutation-args';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/test-app';

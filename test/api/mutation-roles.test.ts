@@ -1,6 +1,6 @@
 import type { GraphQLField } from 'graphql';
 import { buildVerbatimSchema } from '../../src/schema';
-import { Role } from '../../src/organizations/role';
+import { Role } from '../../src/common/role';
 import { insertApiKey } from '../helpers/factories';
 import { countAllRows, minimalArgs, mutationDocument, mutationsOf } from '../helpers/mutation-args';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/test-app';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Role } from '../../src/organizations/role';
+import { Role } from '../../src/common/role';
 import { insertApiKey } from '../helpers/factories';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/test-app';
 

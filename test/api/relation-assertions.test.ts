@@ -1,4 +1,4 @@
-import { Role } from '../../src/organizations/role';
+import { Role } from '../../src/common/role';
 import { insertActor, insertApiKey, insertClaim, rowIdOf } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 

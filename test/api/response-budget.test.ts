@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Role } from '../../src/organizations/role';
+import { Role } from '../../src/common/role';
 import { globalId } from '../helpers/paging';
 import { insertApiKey, insertArticleRows } from '../helpers/factories';
 import { snapshotTables } from '../helpers/table-snapshot';

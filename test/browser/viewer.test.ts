@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ensureOperatorOrganization } from '../../src/common/auth';
+import { ensureOperatorOrganization } from '../../src/http/auth';
 import { createSystemContext } from '../../src/context';
 import { loadDemoData } from '../../src/demo/load-demo';
 import { toGlobalId } from '../../src/common/global-id';

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { syntheticArticle } from '../../src/demo/synthetic-corpus';
-import { Role } from '../../src/organizations/role';
+import { Role } from '../../src/common/role';
 import { insertApiKey } from '../helpers/factories';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/test-app';
 

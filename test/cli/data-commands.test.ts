@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureOperatorOrganization } from '../../src/common/auth';
+import { ensureOperatorOrganization } from '../../src/http/auth';
 import { syntheticArticle } from '../../src/demo/synthetic-corpus';
 import { insertActor } from '../helpers/factories';
 import { runVerbatim, type CliRun } from '../helpers/cli';

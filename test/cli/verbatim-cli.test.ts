@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { ensureOperatorOrganization } from '../../src/common/auth';
+import { ensureOperatorOrganization } from '../../src/http/auth';
 import { runVerbatim, type CliRun } from '../helpers/cli';
 import { articleInput } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';

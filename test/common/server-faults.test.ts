@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { assignRequestId, logServerFaults } from '../../src/common/http-request';
+import { assignRequestId, logServerFaults } from '../../src/http/http-request';
 import type { Logger } from '../../src/common/logger';
 
 /** An app answering 500 without logging, as Apollo does when serialising an answer fails. */

@@ -1,5 +1,5 @@
 import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
-import { isDatabaseUnavailable } from '../../src/db/database-errors';
+import { isDatabaseUnavailable } from '../../src/common/database-errors';
 
 const pgError = (code: string, message = 'x'): Error => Object.assign(new Error(message), { code });
 

@@ -1,7 +1,7 @@
 import { createContext } from '../../src/context';
 import { ANONYMOUS, type Viewer } from '../../src/common/viewer';
 import { REQUEST_ROLE } from '../../src/db/request-scope';
-import { Role } from '../../src/organizations/role';
+import { Role } from '../../src/common/role';
 import { articleInput, insertActor, insertApiKey, insertEvent } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 

@@ -1,4 +1,4 @@
-import { ensureOperatorOrganization } from '../../src/common/auth';
+import { ensureOperatorOrganization } from '../../src/http/auth';
 import { createSystemContext, type Context } from '../../src/context';
 import { loadDemoData } from '../../src/demo/load-demo';
 import { startTestApp, type TestApp } from '../helpers/test-app';

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { normalizeNameForSearch } from '../../src/nlp/normalize-name';
-import { hashKey } from '../../src/common/auth';
+import { hashKey } from '../../src/http/auth';
 import { ApiKey } from '../../src/organizations/api-key.entity';
 import { Organization } from '../../src/organizations/organization.entity';
-import type { Role } from '../../src/organizations/role';
+import type { Role } from '../../src/common/role';
 
 /** Inserts an organisation and a key of `role` for it; returns the secret key. */
 export async function insertApiKey(

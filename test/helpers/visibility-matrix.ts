@@ -1,6 +1,6 @@
 import { getNamedType, isInterfaceType, isObjectType } from 'graphql';
 import { buildVerbatimSchema } from '../../src/schema';
-import { Role } from '../../src/organizations/role';
+import { Role } from '../../src/common/role';
 import { articleInput, insertApiKey } from './factories';
 import { startTestApp, type TestApp } from './test-app';
 

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { createLogger } from '../../src/common/logger';
 import { loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
-import { Role } from '../../src/organizations/role';
+import { Role } from '../../src/common/role';
 import { startServer, type RunningServer } from '../../src/server';
 import { insertApiKey } from '../helpers/factories';
 import { ADMIN_KEY } from '../helpers/test-app';

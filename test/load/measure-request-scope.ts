@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { ANONYMOUS, type Viewer } from '../../src/common/viewer';
 import { scopedDataSource } from '../../src/db/request-scope';
-import { Role } from '../../src/organizations/role';
+import { Role } from '../../src/common/role';
 import { startTestApp } from '../helpers/test-app';
 
 /**

@@ -1,9 +1,9 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import { isDatabaseUnavailable } from '../db/database-errors';
-import { internalErrorExtensions } from './error-format';
-import { VerbatimError, type ErrorCode } from './errors';
+import { isDatabaseUnavailable } from '../common/database-errors';
+import { internalErrorExtensions } from '../common/error-format';
+import { VerbatimError, type ErrorCode } from '../common/errors';
 import { markFaultLogged } from './http-request';
-import type { Logger } from './logger';
+import type { Logger } from '../common/logger';
 
 /** How long a client is asked to wait (Retry-After) while the database is unavailable. */
 export const OUTAGE_RETRY_AFTER_SECONDS = 2;

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
-import type { Logger } from './logger';
+import type { Logger } from '../common/logger';
 import { resolveViewer } from './auth';
-import { VerbatimError } from './errors';
-import type { Viewer } from './viewer';
+import { VerbatimError } from '../common/errors';
+import type { Viewer } from '../common/viewer';
 
 /** What every API request carries before a route runs (`res.locals`). */
 interface RequestLocals {

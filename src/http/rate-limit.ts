@@ -5,16 +5,16 @@ import { OperationTypeNode } from 'graphql';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config } from '../config';
+import type { Bucket } from '../context';
 import { BOOTSTRAP_KEY_PREFIX } from './auth';
-import { rateLimited } from './errors';
+import { rateLimited } from '../common/errors';
 import { keyViewerOf } from './http-request';
-import type { Logger } from './logger';
-import { fragmentsOf } from './query-limits';
-import { measureOperation } from './query-analysis';
-import type { Viewer } from './viewer';
+import type { Logger } from '../common/logger';
+import { fragmentsOf } from '../common/query-limits';
+import { measureOperation } from '../common/query-analysis';
+import type { Viewer } from '../common/viewer';
 
 /** Whose requests are counted together: an API key's, or a client address's without a key. */
-export type Bucket = { kind: 'key' | 'address'; id: string };
 
 export interface RateLimits {
   /** Counts `points` requests (default 1); returns the seconds to wait when over the limit, else null. */

@@ -5,9 +5,9 @@ import type { Config } from '../config';
 import type { Context } from '../context';
 import { ApiKey } from '../organizations/api-key.entity';
 import { Organization } from '../organizations/organization.entity';
-import { Role, roleAtLeast } from '../organizations/role';
-import { forbidden, unauthenticated } from './errors';
-import { ANONYMOUS, type Viewer } from './viewer';
+import { Role, roleAtLeast } from '../common/role';
+import { forbidden, unauthenticated } from '../common/errors';
+import { ANONYMOUS, type Viewer } from '../common/viewer';
 
 /** How the bootstrap admin key is named in the audit log (it has no stored prefix). */
 export const BOOTSTRAP_KEY_PREFIX = 'bootstrap';

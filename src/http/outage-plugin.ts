@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { isDatabaseUnavailable } from '../db/database-errors';
+import { isDatabaseUnavailable } from '../common/database-errors';
 import { OUTAGE_RETRY_AFTER_SECONDS } from './http-errors';
 
 /**
