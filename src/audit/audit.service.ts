@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { parseGlobalId } from '../common/global-id';
+import { canonicalGlobalId, parseGlobalId } from '../common/global-id';
 import { readPage } from '../common/loaders';
 import { pageWindow } from '../common/pagination';
 import type { Context } from '../context';
@@ -35,5 +35,7 @@ export async function listAuditEntries(ctx: Context, args: AuditLogArgs): Promis
     return entries;
   };
   const page = await readPage(query(), 'id', window);
+  // Entries written before ids changed form hold first-form ids: answer the current form.
+  for (const { node } of page.edges) node.targetIds = node.targetIds.map(canonicalGlobalId);
   return new AuditEntryConnection(page, () => query().getCount());
 }

@@ -1,6 +1,7 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { badInput } from './errors';
+import { openCursor, sealCursor } from './global-id';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -66,12 +67,12 @@ export function pageWindow(args: ConnectionArgs): PageWindow {
 
 export function encodeCursor(key: CursorKey): string {
   const values = Array.isArray(key) ? key : [key];
-  return Buffer.from(JSON.stringify(values.map(String)), 'utf8').toString('base64url');
+  return sealCursor(JSON.stringify(values.map(String)));
 }
 
 function decodeCursor(cursor: string, field: string): string[] {
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const parsed: unknown = JSON.parse(openCursor(cursor) ?? 'null');
     if (Array.isArray(parsed) && parsed.length >= 1 && parsed.length <= 4 && parsed.every(isNumberText)) return parsed;
   } catch {
     // fall through to the error below

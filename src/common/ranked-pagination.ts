@@ -1,4 +1,5 @@
 import { badInput } from './errors';
+import { openCursor, sealCursor } from './global-id';
 import { DEFAULT_PAGE_SIZE, pageOf, type ConnectionArgs, type Edge, type PageInfo } from './pagination';
 
 /**
@@ -31,12 +32,12 @@ export function rankedPageWindow(args: ConnectionArgs): RankedWindow {
 const TAG = 'ranked';
 
 export function encodeRankedCursor(key: RankedKey): string {
-  return Buffer.from(JSON.stringify([TAG, key.rank, key.id]), 'utf8').toString('base64url');
+  return sealCursor(JSON.stringify([TAG, key.rank, key.id]));
 }
 
 function decodeRankedCursor(cursor: string, field: string): RankedKey {
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const parsed: unknown = JSON.parse(openCursor(cursor) ?? 'null');
     if (Array.isArray(parsed) && parsed.length === 3 && parsed[0] === TAG && isBigint(parsed[1]) && isBigint(parsed[2])) {
       return { rank: parsed[1], id: parsed[2] };
     }

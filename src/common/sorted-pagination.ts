@@ -2,6 +2,7 @@ import { unstorableTextReason } from './text-input';
 import { Field, InputType, registerEnumType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
+import { openCursor, sealCursor } from './global-id';
 import { readPage, type Page } from './loaders';
 import { DEFAULT_PAGE_SIZE, pageOf, pageWindow, type ConnectionArgs } from './pagination';
 
@@ -103,12 +104,12 @@ export function sortedPageWindow(args: ConnectionArgs, ordering: Ordering): Sort
 const TAG = 'sort';
 
 function encodeSortCursor(ordering: Ordering, cursor: SortCursor): string {
-  return Buffer.from(JSON.stringify([TAG, ordering.tag, cursor.value, cursor.id]), 'utf8').toString('base64url');
+  return sealCursor(JSON.stringify([TAG, ordering.tag, cursor.value, cursor.id]));
 }
 
 function decodeSortCursor(cursor: string, ordering: Ordering, field: string): SortCursor {
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const parsed: unknown = JSON.parse(openCursor(cursor) ?? 'null');
     if (Array.isArray(parsed) && parsed.length === 4 && parsed[0] === TAG && parsed[1] === ordering.tag && isRowId(parsed[3])) {
       const value: unknown = parsed[2];
       if (validSortValue(ordering.key, value)) return { value, id: parsed[3] };

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { onlyVisibleClaims } from '../access/claim-visibility';
 import { Visibility } from '../claims/claim.entity';
+import { canonicalGlobalId } from '../common/global-id';
 import { readPage } from '../common/loaders';
 import { pageWindow, type ConnectionArgs } from '../common/pagination';
 import type { Context } from '../context';
@@ -41,5 +42,10 @@ export async function listDeletions(ctx: Context, since: Date, args: ConnectionA
       'deletion',
     );
   const page = await readPage(query(), 'id', pageWindow(args));
+  // Entries written before ids changed form hold first-form ids: answer the current form.
+  for (const { node } of page.edges) {
+    node.nodeId = canonicalGlobalId(node.nodeId);
+    if (node.replacedBy !== null) node.replacedBy = canonicalGlobalId(node.replacedBy);
+  }
   return new DeletionConnection(page, () => query().getCount());
 }

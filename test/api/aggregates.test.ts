@@ -1,6 +1,7 @@
 import { insertActor, insertClaim, insertEvent } from '../helpers/factories';
 import { createPartnerKey, type CreatedKey } from '../helpers/keys';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { rowIdOf } from '../helpers/global-ids';
 
 let app: TestApp;
 let partner: CreatedKey;
@@ -59,7 +60,7 @@ beforeAll(async () => {
       visibility: claim.private === true ? 'ORGANIZATION' : 'PUBLIC',
       organizationId: claim.private === true ? partnerOrg : undefined,
     });
-    const rowId = Buffer.from(id, 'base64url').toString('utf8').split(':')[1];
+    const rowId = rowIdOf(id);
     await app.db.query(`UPDATE claim SET status = $2, kind = $3 WHERE id = $1`, [rowId, claim.status, claim.kind]);
   }
 });

@@ -2,6 +2,7 @@ import { Role } from '../../src/common/role';
 import { CLAIM_FIELDS, claimFixture, type ClaimFixture, type ClaimShape } from '../helpers/claims';
 import { insertApiKey, insertEvent } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { globalIdOf } from '../helpers/global-ids';
 
 let app: TestApp;
 let articleId: string;
@@ -179,8 +180,7 @@ describe('linkClaimToEvent', () => {
       field: 'claimId',
     });
     expect(
-      (await app.gql(LINK, { claim: hidden.id, event: Buffer.from('Event:99999').toString('base64url') }, { key: owner })).errors?.[0]
-        .extensions,
+      (await app.gql(LINK, { claim: hidden.id, event: globalIdOf('Event', 99999) }, { key: owner })).errors?.[0].extensions,
     ).toMatchObject({ field: 'eventId' });
     expect((await app.gql(LINK, { claim: event.id, event: event.id })).errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',

@@ -4,6 +4,7 @@ import { REQUEST_ROLE } from '../../src/db/request-scope';
 import { Role } from '../../src/common/role';
 import { articleInput, insertActor, insertApiKey, insertEvent } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { rowIdOf } from '../helpers/global-ids';
 
 /**
  * The database's own line of defence: statements that carry no visibility condition at all,
@@ -53,7 +54,7 @@ beforeAll(async () => {
       { id: data!.addClaim.id },
       { key: orgs[org].key },
     );
-    return Buffer.from(data!.addClaim.id, 'base64url').toString().split(':')[1];
+    return rowIdOf(data!.addClaim.id);
   };
   claims.publicA = await add('A', 'PUBLIC');
   claims.privateA = await add('A', 'ORGANIZATION');

@@ -5,6 +5,7 @@ import { hashKey } from '../../src/http/auth';
 import { ApiKey } from '../../src/organizations/api-key.entity';
 import { Organization } from '../../src/organizations/organization.entity';
 import type { Role } from '../../src/common/role';
+import { globalIdOf } from './global-ids';
 
 /** Inserts an organisation and a key of `role` for it; returns the secret key. */
 export async function insertApiKey(
@@ -53,7 +54,7 @@ export async function insertActor(
     `INSERT INTO actor (name, kind, merged_into_id, search_name) VALUES ($1, $2, $3, $4) RETURNING id`,
     [name, kind, mergedIntoRowId, normalizeNameForSearch(name)],
   );
-  return { rowId: String(row.id), id: Buffer.from(`Actor:${row.id}`).toString('base64url') };
+  return { rowId: String(row.id), id: globalIdOf('Actor', row.id) };
 }
 
 /** Inserts an event row directly; returns its global id. */
@@ -66,13 +67,11 @@ export async function insertEvent(
     `INSERT INTO event (type, date, date_precision) VALUES ($1, $2, 'DAY') RETURNING id`,
     [type, date],
   );
-  return { rowId: String(row.id), id: Buffer.from(`Event:${row.id}`).toString('base64url') };
+  return { rowId: String(row.id), id: globalIdOf('Event', row.id) };
 }
 
 /** The row id behind a global id, for SQL in tests. */
-export function rowIdOf(globalId: string): string {
-  return Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
-}
+export { rowIdOf } from './global-ids';
 
 /** A source, an article and its one sentence, inserted directly; returns the ids. */
 export async function insertArticleRows(
@@ -118,7 +117,7 @@ export async function insertClaim(
   for (const subjectId of options.subjectIds ?? []) {
     await db.query(`INSERT INTO claim_subject (claim_id, actor_id) VALUES ($1, $2)`, [claim.id, subjectId]);
   }
-  return Buffer.from(`Claim:${claim.id}`, 'utf8').toString('base64url');
+  return globalIdOf('Claim', String(claim.id));
 }
 
 /** A mention of `actorId` spanning the whole sentence of a fresh factory article; returns the mention row id. */

@@ -3,6 +3,7 @@ import { buildVerbatimSchema } from '../../src/schema';
 import { Role } from '../../src/common/role';
 import { articleInput, insertApiKey } from './factories';
 import { startTestApp, type TestApp } from './test-app';
+import { rowIdOf } from './global-ids';
 
 /**
  * The visibility matrix (issue 6): organisation A's private claim P and public claim Q hang
@@ -347,7 +348,7 @@ export function describeVisibilityMatrix(title: string, env: Record<string, stri
 }
 
 function expectNoTrace(text: string, privateId: string): void {
-  const rowId = Buffer.from(privateId, 'base64url').toString().split(':')[1];
+  const rowId = rowIdOf(privateId);
   expect(text).not.toContain(privateId);
   expect(text).not.toContain('Quillwort'); // the private text, current and old
   expect(text).not.toMatch(new RegExp(`claims?/${rowId}\\b|Claim:${rowId}\\b`));
