@@ -12,7 +12,7 @@ export class GlobalIdKey1796166920261 implements MigrationInterface {
     name = 'GlobalIdKey1796166920261'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`CREATE TABLE "global_id_key" ("id" smallint NOT NULL DEFAULT '1', "key" uuid NOT NULL DEFAULT gen_random_uuid(), "legacy_row_id_limits" jsonb NOT NULL DEFAULT '{}', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_global_id_key_single_row" CHECK (id = 1), CONSTRAINT "pk_global_id_key" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE TABLE "global_id_key" ("id" smallint NOT NULL DEFAULT '1', "key" text NOT NULL DEFAULT (gen_random_uuid())::text, "legacy_row_id_limits" jsonb NOT NULL DEFAULT '{}', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_global_id_key_single_row" CHECK (id = 1), CONSTRAINT "pk_global_id_key" PRIMARY KEY ("id"))`);
         await queryRunner.query(`REVOKE ALL ON TABLE "global_id_key" FROM verbatim_request`);
         await queryRunner.query(`
             INSERT INTO "global_id_key" (id, legacy_row_id_limits) SELECT 1, jsonb_build_object(
