@@ -7,12 +7,12 @@ export function rowsAt(data: unknown, path: string): number {
   let level: unknown[] = [data];
   for (const key of path.split('.')) {
     level = level
-      .flatMap((value) => (Array.isArray(value) ? value : [value]))
+      .flatMap((value): unknown[] => (Array.isArray(value) ? (value as unknown[]) : [value]))
       .filter((value): value is Record<string, unknown> => value !== null && typeof value === 'object')
       .map((value) => value[key])
       .filter((value) => value !== null && value !== undefined);
   }
-  return level.flatMap((value) => (Array.isArray(value) ? value : [value])).length;
+  return level.flatMap((value): unknown[] => (Array.isArray(value) ? (value as unknown[]) : [value])).length;
 }
 
 /** The large answer has more rows than the small one at every path, and some at the deepest. */
