@@ -53,7 +53,7 @@ export async function startTestApp(
     connectVia?: (url: string) => string;
     /** A primary and its streaming replicas (test/replication) instead of DATABASE_URL's server. */
     replicated?: { primary: string; replicas: string[] };
-    /** The server logs here (e.g. a pino writing into an array) instead of nowhere. */
+    /** The server logs here instead of nowhere (LOG_LEVEL is silent in tests). */
     logger?: Logger;
   } = {},
 ): Promise<TestApp> {
