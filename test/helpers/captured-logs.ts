@@ -10,6 +10,9 @@ export interface CapturedLogs {
 /** A pino logger, as the server's, that keeps its JSON lines in memory for a test to read. */
 export function captureLogs(level = 'info'): CapturedLogs {
   const lines: Array<Record<string, unknown>> = [];
-  const logger = pino({ level, base: { service: 'verbatim' } }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  const logger = pino(
+    { level, base: { service: 'verbatim' } },
+    { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+  );
   return { logger, lines };
 }
