@@ -158,10 +158,15 @@ function validSortValue(term: SortTerm, value: unknown): value is string | null 
       return /^-?\d{1,19}$/.test(value) && BigInt(value) <= MICROS_MAX && BigInt(value) >= MICROS_MIN;
     case 'date':
       // Year 0000 is a JS date but not a PostgreSQL one.
-      return /^\d{4}-\d{2}-\d{2}$/.test(value) && value >= '0001-01-01' && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) && value >= '0001-01-01' && isCalendarDate(value);
     case 'text':
       return value.length <= 1000 && unstorableTextReason(value) === null;
   }
+}
+
+function isCalendarDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 /** Epoch microseconds as an ISO timestamp with all six fraction digits, for an exact SQL bound. */

@@ -53,6 +53,8 @@ export async function startTestApp(
     connectVia?: (url: string) => string;
     /** A primary and its streaming replicas (test/replication) instead of DATABASE_URL's server. */
     replicated?: { primary: string; replicas: string[] };
+    /** Sees every SQL statement the server runs, with its parameters. */
+    onQuery?: (sql: string, parameters: unknown[] | undefined) => void;
   } = {},
 ): Promise<TestApp> {
   const serverUrl = options.replicated?.primary ?? process.env.DATABASE_URL;
@@ -91,6 +93,7 @@ export async function startTestApp(
     poolSize: env.VERBATIM_DB_POOL_SIZE === undefined ? 5 : config.dbPoolSize,
     connectTimeoutMs: config.dbConnectTimeoutMs,
     statementTimeoutMs: config.statementTimeoutMs,
+    onQuery: options.onQuery,
   });
   await db.initialize();
   await db.runMigrations({ transaction: 'each' });
