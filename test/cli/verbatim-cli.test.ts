@@ -119,5 +119,6 @@ describe('verbatim CLI', () => {
       stdout: '',
       stderr: expect.stringMatching(/^verbatim organizations create: An organization named "Subprocess Partners" already exists\n$/),
     });
-  }, 30_000);
+    // Three cold starts of tsx (each compiles the CLI) take seconds apiece on a busy 2-core machine.
+  }, 120_000);
 });
