@@ -4,10 +4,16 @@ import { claimAnnotation } from '../provenance/web-annotation';
 import { applyClaimCriteria, type ClaimCriteria } from './claim-criteria';
 import { onlyVisibleClaims } from '../access/claim-visibility';
 import { Claim } from './claim.entity';
+import { fieldsNamed } from '../common/field-selection';
+import { readBatch } from '../common/list-query';
+import { rowKey } from '../common/loaders';
+
+/** What an annotation reads of the claim's article (never its body). */
+const ANNOTATED_ARTICLE = fieldsNamed('url', 'contentHash');
 
 export async function annotationOf(ctx: Context, claim: Claim): Promise<Record<string, unknown>> {
   const [article, evidence] = await Promise.all([
-    ctx.loaders.articleById.load(claim.articleId),
+    ctx.loaders.articleById.load(rowKey(claim.articleId, ANNOTATED_ARTICLE)),
     ctx.loaders.evidenceByClaimId.load(claim.id),
   ]);
   return claimAnnotation(claim, article as Article, evidence);
@@ -29,14 +35,9 @@ export async function exportClaimAnnotations(
   let after = '0';
   let exported = 0;
   for (;;) {
-    const query = onlyVisibleClaims(ctx.db.getRepository(Claim).createQueryBuilder('claim'), ctx.viewer, 'claim').andWhere(
-      'claim.id > :after',
-      {
-        after,
-      },
-    );
+    const query = onlyVisibleClaims(ctx.db.getRepository(Claim).createQueryBuilder('claim'), ctx.viewer, 'claim');
     applyClaimCriteria(query, 'claim', criteria);
-    const batch = await query.orderBy('claim.id', 'ASC').take(EXPORT_BATCH).getMany();
+    const batch = await readBatch(query, after, EXPORT_BATCH);
     if (batch.length === 0) return exported;
     const batchCtx = { ...ctx, loaders: newLoaders() };
     const annotations = await Promise.all(batch.map((claim) => annotationOf(batchCtx, claim)));
