@@ -8,6 +8,7 @@ import { applyClaimCriteria, claimCriteria, type ClaimCriteria } from './claim-c
 import { onlyVisibleClaims } from '../access/claim-visibility';
 import { Claim } from './claim.entity';
 import type { ClaimFilter, ClaimOrder, ClaimOrderField } from './claim.inputs';
+import { claimAnnotation } from '../provenance/web-annotation';
 import { ClaimConnection } from './claim.types';
 
 /** A claim the viewer may see, by global id; refusing ids that are not claims. */
@@ -60,4 +61,13 @@ async function childClaims(
   const key = { parentId, filter };
   const page = await pages.load({ ...key, window: pageWindow(args) });
   return new ClaimConnection(page, () => counts.load(key));
+}
+
+/** The claim as a W3C Web Annotation with PROV-O terms (`Claim.annotation`; exports use the same builder). */
+export async function annotationOf(ctx: Context, claim: Claim): Promise<Record<string, unknown>> {
+  const [article, evidence] = await Promise.all([
+    ctx.loaders.articleById.load(claim.articleId),
+    ctx.loaders.evidenceByClaimId.load(claim.id),
+  ]);
+  return claimAnnotation(claim, article as Article, evidence);
 }
