@@ -112,6 +112,20 @@ export function canonicalGlobalId(id: string): string {
   return decoded === null ? id : toGlobalId(decoded.type, decoded.rowId);
 }
 
+/**
+ * A column transformer for stored global ids (the deletions feed, the audit log): rows written
+ * before ids changed form hold first-form ids; they are read back in the current form.
+ */
+export const storedGlobalIds = {
+  to: (value: unknown): unknown => value,
+  from: (value: unknown): unknown =>
+    typeof value === 'string'
+      ? canonicalGlobalId(value)
+      : Array.isArray(value)
+        ? value.map((id) => (typeof id === 'string' ? canonicalGlobalId(id) : id))
+        : value,
+};
+
 /** The row id behind a global id that must be of `type`; `field` names the argument for errors. */
 export function parseGlobalId(id: string, type: NodeTypeName, field: string): string {
   const decoded = decodeGlobalId(id);

@@ -1,9 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { onlyVisibleClaims } from '../access/claim-visibility';
 import { Visibility } from '../claims/claim.entity';
-import { canonicalGlobalId } from '../common/global-id';
-import { readPage } from '../common/loaders';
-import { pageWindow, type ConnectionArgs } from '../common/pagination';
+import type { ConnectionArgs } from '../common/connection';
+import { keyOrdering, listWindow, readConnection } from '../common/list-query';
 import type { Context } from '../context';
 import { Deletion, DeletionKind } from './deletion.entity';
 import { DeletionConnection } from './deletion.types';
@@ -41,11 +40,5 @@ export async function listDeletions(ctx: Context, since: Date, args: ConnectionA
       ctx.viewer,
       'deletion',
     );
-  const page = await readPage(query(), 'id', pageWindow(args));
-  // Entries written before ids changed form hold first-form ids: answer the current form.
-  for (const { node } of page.edges) {
-    node.nodeId = canonicalGlobalId(node.nodeId);
-    if (node.replacedBy !== null) node.replacedBy = canonicalGlobalId(node.replacedBy);
-  }
-  return new DeletionConnection(page, () => query().getCount());
+  return readConnection(DeletionConnection, query, listWindow(args, keyOrdering('deletion.id')));
 }
