@@ -2,7 +2,7 @@ import type { Actor } from '../actors/actor.entity';
 import type { Article } from '../articles/article.entity';
 import { parseGlobalId } from '../common/global-id';
 import type { ConnectionArgs } from '../common/connection';
-import { ALL_FIELDS, type FieldSelection } from '../common/field-selection';
+import { ALL_FIELDS, fieldsNamed, type FieldSelection } from '../common/field-selection';
 import { listWindow, orderingOf, readConnection, type SortKey } from '../common/list-query';
 import { childPageWindow, rowKey } from '../common/loaders';
 import type { Context } from '../context';
@@ -10,6 +10,7 @@ import { applyClaimCriteria, claimCriteria, type ClaimCriteria } from './claim-c
 import { onlyVisibleClaims } from '../access/claim-visibility';
 import { Claim } from './claim.entity';
 import type { ClaimFilter, ClaimOrder, ClaimOrderField } from './claim.inputs';
+import { claimAnnotation } from '../provenance/web-annotation';
 import { ClaimConnection } from './claim.types';
 
 /** A claim the viewer may see, by global id; refusing ids that are not claims. */
@@ -79,4 +80,16 @@ async function childClaims(
   const key = { parentId, filter };
   const page = await pages.load({ ...key, window: childPageWindow(args), fields });
   return new ClaimConnection(page, () => counts.load(key));
+}
+
+/** What an annotation reads of the claim's article (never its body). */
+const ANNOTATED_ARTICLE = fieldsNamed('url', 'contentHash');
+
+/** The claim as a W3C Web Annotation with PROV-O terms (`Claim.annotation`; exports use the same builder). */
+export async function annotationOf(ctx: Context, claim: Claim): Promise<Record<string, unknown>> {
+  const [article, evidence] = await Promise.all([
+    ctx.loaders.articleById.load(rowKey(claim.articleId, ANNOTATED_ARTICLE)),
+    ctx.loaders.evidenceByClaimId.load(claim.id),
+  ]);
+  return claimAnnotation(claim, article as Article, evidence);
 }
