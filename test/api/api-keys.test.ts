@@ -1,8 +1,9 @@
 import { hashKey } from '../../src/http/auth';
 import { toGlobalId } from '../../src/common/global-id';
 import { articleInput } from '../helpers/factories';
-import { CREATE_API_KEY, CREATE_ORGANIZATION, countsWithKeys, createKeyFor, createPartnerKey } from '../helpers/keys';
+import { CREATE_API_KEY, CREATE_ORGANIZATION, createKeyFor, createPartnerKey } from '../helpers/keys';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { snapshotTables } from '../helpers/table-snapshot';
 
 const INGEST = `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { article { id } } }`;
 const READ = `{ articles(first: 1) { totalCount } }`;
@@ -64,9 +65,9 @@ describe('organisations and API keys', () => {
   it('a READER key reads but may not ingest: FORBIDDEN, nothing written', async () => {
     const reader = await createPartnerKey(app, 'Reader Institute', 'READER');
     expect((await app.gql(READ, {}, { key: reader.key })).errors).toBeUndefined();
-    const before = await countsWithKeys(app);
+    const before = await snapshotTables(app.db);
     expect(codeOf(await app.gql(INGEST, { input: articleInput() }, { key: reader.key }))).toBe('FORBIDDEN');
-    expect(await countsWithKeys(app)).toEqual(before);
+    expect(await snapshotTables(app.db)).toEqual(before);
   });
 
   describe('managing organisations and keys needs an ADMIN key', () => {
@@ -88,14 +89,14 @@ describe('organisations and API keys', () => {
     it.each(operations)(
       '%s: EDITOR and READER keys get FORBIDDEN, anonymous UNAUTHENTICATED, and nothing is written',
       async (_name, query, variables) => {
-        const before = await countsWithKeys(app);
+        const before = await snapshotTables(app.db);
         for (const key of [editorKey, readerKey]) {
           const response = await app.gql(query, variables(), { key });
           expect(codeOf(response)).toBe('FORBIDDEN');
           expect(response.data ?? null).toBeNull();
         }
         expect(codeOf(await app.gql(query, variables(), { key: null }))).toBe('UNAUTHENTICATED');
-        expect(await countsWithKeys(app)).toEqual(before);
+        expect(await snapshotTables(app.db)).toEqual(before);
       },
     );
   });
@@ -147,11 +148,11 @@ describe('organisations and API keys', () => {
   it('refuses an organisation name already taken, in any letter case, with CONFLICT, writing nothing', async () => {
     await app.gql(CREATE_ORGANIZATION, { name: 'Euphrates Monitor' });
     for (const name of ['Euphrates Monitor', 'EUPHRATES MONITOR', '  euphrates monitor ']) {
-      const before = await countsWithKeys(app);
+      const before = await snapshotTables(app.db);
       const response = await app.gql(CREATE_ORGANIZATION, { name });
       expect(codeOf(response)).toBe('CONFLICT');
       expect(response.errors![0].extensions?.field).toBe('name');
-      expect(await countsWithKeys(app)).toEqual(before);
+      expect(await snapshotTables(app.db)).toEqual(before);
     }
   });
 
@@ -196,12 +197,12 @@ describe('organisations and API keys', () => {
       ['a whole key instead of its prefix', REVOKE, () => ({ prefix: `vbt_${'A'.repeat(43)}` }), 'BAD_USER_INPUT', 'prefix'],
     ];
     it.each(cases)('%s', async (_name, query, variables, code, field) => {
-      const before = await countsWithKeys(app);
+      const before = await snapshotTables(app.db);
       const response = await app.gql(query, variables());
       expect(response.data ?? null).toBeNull();
       expect(codeOf(response)).toBe(code);
       if (field !== undefined) expect(response.errors![0].extensions?.field).toBe(field);
-      expect(await countsWithKeys(app)).toEqual(before);
+      expect(await snapshotTables(app.db)).toEqual(before);
     });
 
     it('never echoes a whole key back in an error', async () => {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createLogger } from '../../src/common/logger';
+import { createLogger, type Logger } from '../../src/common/logger';
 import { loadConfig, type Config } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
 import { startServer, type RunningServer } from '../../src/server';
@@ -53,6 +53,10 @@ export async function startTestApp(
     connectVia?: (url: string) => string;
     /** A primary and its streaming replicas (test/replication) instead of DATABASE_URL's server. */
     replicated?: { primary: string; replicas: string[] };
+    /** The server logs here instead of nowhere (LOG_LEVEL is silent in tests). */
+    logger?: Logger;
+    /** Sees every SQL statement the server runs, with its parameters. */
+    onQuery?: (sql: string, parameters: unknown[] | undefined) => void;
   } = {},
 ): Promise<TestApp> {
   const serverUrl = options.replicated?.primary ?? process.env.DATABASE_URL;
@@ -91,12 +95,13 @@ export async function startTestApp(
     poolSize: env.VERBATIM_DB_POOL_SIZE === undefined ? 5 : config.dbPoolSize,
     connectTimeoutMs: config.dbConnectTimeoutMs,
     statementTimeoutMs: config.statementTimeoutMs,
+    onQuery: options.onQuery,
   });
   await db.initialize();
   await db.runMigrations({ transaction: 'each' });
   let server: RunningServer;
   try {
-    server = await startServer({ config, db, logger: createLogger(config) });
+    server = await startServer({ config, db, logger: options.logger ?? createLogger(config) });
   } catch (error) {
     await db.destroy();
     throw error;
