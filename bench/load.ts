@@ -4,11 +4,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
+import { freePort } from '../src/common/free-port';
 
 export interface Measurement {
   requests: number;
@@ -29,17 +29,6 @@ export interface ServerProcess {
   child: ChildProcess;
   statsFile: string;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 /** Starts `node [nodeArgs] script` in `cwd` with the statement counter preloaded; resolves once `readyPath` answers. */

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:profile -- --op B [--scale small] [--seconds 10] [--connections 16]`: runs
+ * `npm run bench:profile -- --op B [--scale small] [--seconds 10] [--connections 16] [--database-url URL]`: runs
  * Verbatim with the CPU profiler on during the measured seconds, loads one operation of bench:compare, stops the server and
  * prints where its CPU went: self time by package (node_modules/<name>), by our own source files
  * (src/...), by Node internals, GC and idle. The .cpuprofile stays in bench/results/profiles/ to
@@ -37,10 +37,11 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '10' },
       connections: { type: 'string', default: '16' },
       top: { type: 'string', default: '25' },
+      'database-url': { type: 'string' },
     },
   });
   const scale = values.scale as Scale;
-  const databaseUrl = benchDatabaseUrl(scale);
+  const databaseUrl = benchDatabaseUrl(scale, values['database-url']);
   const op = operations(String(Math.ceil(SCALES[scale].articles / 2))).find((o) => o.key === values.op);
   if (op === undefined) throw new Error(`--op must be one of A–F`);
   const dir = path.join(ROOT, 'bench', 'results', 'profiles');

@@ -29,7 +29,8 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/db/embedded
 import { REPRESENTATIVE_QUERIES } from '../scripts/representative-queries';
 import { seedGraph } from '../scripts/seed-graph';
 import { measureExtraction, type ExtractionThroughput } from './extraction-throughput';
-import { freePort, runSql } from './load';
+import { freePort } from '../src/common/free-port';
+import { runSql } from './load';
 
 const settings = {
   articles: Number(process.env.BENCH_ARTICLES ?? 2000),

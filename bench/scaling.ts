@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { freePort } from './load';
+import { freePort } from '../src/common/free-port';
 
 const databaseUrl = process.env.DATABASE_URL;
 const workerCounts = (process.env.SCALING_WORKERS ?? '1,2').split(',').map(Number);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { bool, cleanEnv, num, port, str, url } from 'envalid';
+import { EnvError, bool, cleanEnv, makeValidator, port, str, url } from 'envalid';
 
 /**
  * The only reader of process.env. Validated once at start; every bad variable is reported
@@ -44,6 +44,12 @@ export interface Config {
   maxResponseBytes: number;
   /** Requests a minute per API key (0: no limit); the bootstrap admin key has none. */
   rateLimitPerMinute: number;
+  /**
+   * How long a process reuses an API key lookup (0: every request reads api_key). A key revoked
+   * through this process is refused from its next request on; through another (a cluster worker,
+   * the CLI) within this long.
+   */
+  apiKeyCacheMs: number;
   /** Requests a minute per client address without a (valid) key (0: no limit). */
   anonymousRateLimitPerMinute: number;
   /** Set: rate limits are counted in this Redis, shared by every API process using it. */
@@ -68,39 +74,75 @@ export const MIN_BOOTSTRAP_KEY_LENGTH = 32;
  */
 export const PUBLISHED_EXAMPLE_KEYS: readonly string[] = ['change-me-to-a-long-random-secret'];
 
+/** A refusal by one of the validators below: its message names the rule, never the value. */
+class ConfigValueError extends EnvError {}
+
+/** A whole number of at least `min` ("1.5", "-1", "10k" are refused). */
+function wholeNumber(min: number) {
+  return makeValidator<number>((input) => {
+    const value = /^\s*\d+\s*$/.test(input) ? Number(input) : NaN;
+    if (!Number.isSafeInteger(value) || value < min) throw new ConfigValueError(`must be a whole number, ${min} or more`);
+    return value;
+  });
+}
+const atLeastZero = wholeNumber(0);
+const atLeastOne = wholeNumber(1);
+
+/** A bootstrap key grants ADMIN: refuse one that is short or that anyone could read in our docs (never echoed). */
+const bootstrapKey = makeValidator<string>((key) => {
+  const howToMake = 'make one with `openssl rand -hex 32`';
+  if (key.length < MIN_BOOTSTRAP_KEY_LENGTH)
+    throw new ConfigValueError(`must be at least ${MIN_BOOTSTRAP_KEY_LENGTH} characters long: ${howToMake}`);
+  if (PUBLISHED_EXAMPLE_KEYS.includes(key.trim()))
+    throw new ConfigValueError(`is an example value published in Verbatim's docs: ${howToMake}`);
+  return key;
+});
+
+const replicaUrls = makeValidator<string>((value) => {
+  replicaUrlList(value);
+  return value;
+});
+
+/** Variables whose values may hold a secret: their values never appear in an error. */
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL', 'VERBATIM_BOOTSTRAP_ADMIN_KEY', 'DATABASE_REPLICA_URLS']);
+
 /** Every environment variable Verbatim reads, with its default. */
 const ENV_SPEC = {
   DATABASE_URL: url({ default: undefined, desc: 'PostgreSQL to use instead of the embedded one' }),
   VERBATIM_DATA_DIR: str({ default: '.verbatim', desc: 'Where the embedded PostgreSQL keeps its data' }),
   PORT: port({ default: 4000 }),
-  VERBATIM_BOOTSTRAP_ADMIN_KEY: str({ default: undefined, desc: 'Accepted as an ADMIN key of the operator organisation' }),
+  VERBATIM_BOOTSTRAP_ADMIN_KEY: bootstrapKey({ default: undefined, desc: 'Accepted as an ADMIN key of the operator organisation' }),
   VERBATIM_ANONYMOUS_READ: bool({ default: true }),
   VERBATIM_EXPOSE_SQL_COUNT: bool({ default: false }),
   VERBATIM_DEMO_DATA: bool({ default: undefined }),
-  VERBATIM_DB_POOL_SIZE: num({ default: 10 }),
-  VERBATIM_STATEMENT_TIMEOUT_MS: num({ default: 15_000 }),
-  VERBATIM_DB_CONNECT_TIMEOUT_MS: num({
+  VERBATIM_DB_POOL_SIZE: atLeastOne({ default: 10 }),
+  VERBATIM_STATEMENT_TIMEOUT_MS: atLeastZero({ default: 15_000 }),
+  VERBATIM_DB_CONNECT_TIMEOUT_MS: atLeastZero({
     default: 5_000,
     desc: 'Wait for a database connection at most this long, then fail (retryable)',
   }),
-  VERBATIM_SHUTDOWN_GRACE_MS: num({ default: 10_000, desc: 'On SIGTERM, time for requests under way to finish' }),
-  VERBATIM_MAX_REQUEST_BYTES: num({ default: 5 * 1024 * 1024 }),
-  VERBATIM_MAX_QUERY_COST: num({ default: 25_000, desc: 'Largest estimated cost of one query (see README)' }),
-  VERBATIM_MAX_QUERY_DEPTH: num({ default: 12 }),
-  VERBATIM_EXPORT_MAX_ROWS: num({ default: 1_000_000, desc: 'Records one GET /export/... answer carries at most' }),
-  VERBATIM_INGEST_MAX_BYTES: num({ default: 256 * 1024 * 1024, desc: 'Bytes one POST /ingest body may carry' }),
-  VERBATIM_INGEST_MAX_LINES: num({ default: 100_000, desc: 'Lines one POST /ingest body may carry' }),
-  VERBATIM_MAX_MUTATIONS_PER_REQUEST: num({ default: 20, desc: 'Root mutation fields one request may have' }),
-  VERBATIM_MAX_RESPONSE_BYTES: num({ default: 16 * 1024 * 1024, desc: 'Bytes of field values one answer may carry' }),
-  VERBATIM_RATE_LIMIT_PER_MINUTE: num({ default: 1200, desc: 'Requests a minute per API key; 0 turns the limit off' }),
-  VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE: num({ default: 120, desc: 'Requests a minute per client address without a key' }),
+  VERBATIM_SHUTDOWN_GRACE_MS: atLeastZero({ default: 10_000, desc: 'On SIGTERM, time for requests under way to finish' }),
+  VERBATIM_MAX_REQUEST_BYTES: atLeastOne({ default: 5 * 1024 * 1024 }),
+  VERBATIM_MAX_QUERY_COST: atLeastOne({ default: 25_000, desc: 'Largest estimated cost of one query (see README)' }),
+  VERBATIM_MAX_QUERY_DEPTH: atLeastOne({ default: 12 }),
+  VERBATIM_EXPORT_MAX_ROWS: atLeastOne({ default: 1_000_000, desc: 'Records one GET /export/... answer carries at most' }),
+  VERBATIM_INGEST_MAX_BYTES: atLeastOne({ default: 256 * 1024 * 1024, desc: 'Bytes one POST /ingest body may carry' }),
+  VERBATIM_INGEST_MAX_LINES: atLeastOne({ default: 100_000, desc: 'Lines one POST /ingest body may carry' }),
+  VERBATIM_MAX_MUTATIONS_PER_REQUEST: atLeastOne({ default: 20, desc: 'Root mutation fields one request may have' }),
+  VERBATIM_MAX_RESPONSE_BYTES: atLeastOne({ default: 16 * 1024 * 1024, desc: 'Bytes of field values one answer may carry' }),
+  VERBATIM_RATE_LIMIT_PER_MINUTE: atLeastZero({ default: 1200, desc: 'Requests a minute per API key; 0 turns the limit off' }),
+  VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE: atLeastZero({ default: 120, desc: 'Requests a minute per client address without a key' }),
+  VERBATIM_API_KEY_CACHE_SECONDS: atLeastZero({
+    default: 5,
+    desc: 'Reuse an API key lookup this long; a key revoked in another process is refused within it (0: no cache)',
+  }),
   REDIS_URL: url({ default: undefined, desc: 'Redis holding the rate-limit counters of every API process' }),
   VERBATIM_TRUST_PROXY: str({ default: 'false', desc: 'Express trust proxy: false, true, a hop count, or addresses/subnets' }),
   LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
-  DATABASE_REPLICA_URLS: str({ default: '', desc: 'Comma-separated streaming replicas of DATABASE_URL for read-only requests' }),
-  VERBATIM_REPLICA_MAX_LAG_MS: num({ default: 5_000, desc: 'Skip a replica whose data is older than this' }),
-  VERBATIM_REPLICA_CHECK_MS: num({ default: 1_000, desc: 'How often replicas are checked (lag, up or down)' }),
-  VERBATIM_WORKERS: num({ default: 1, desc: 'API processes (Node cluster) sharing the port' }),
+  DATABASE_REPLICA_URLS: replicaUrls({ default: '', desc: 'Comma-separated streaming replicas of DATABASE_URL for read-only requests' }),
+  VERBATIM_REPLICA_MAX_LAG_MS: atLeastOne({ default: 5_000, desc: 'Skip a replica whose data is older than this' }),
+  VERBATIM_REPLICA_CHECK_MS: atLeastOne({ default: 1_000, desc: 'How often replicas are checked (lag, up or down)' }),
+  VERBATIM_WORKERS: atLeastOne({ default: 1, desc: 'API processes (Node cluster) sharing the port' }),
   VERBATIM_EXPLORER: bool({ default: true, desc: 'GraphiQL explorer on a browser GET of /graphql' }),
   VERBATIM_VIEWER_DIR: str({ default: undefined, desc: 'Built viewer assets (default: dist/viewer of the project)' }),
   NODE_ENV: str({ default: 'development' }),
@@ -109,27 +151,29 @@ const ENV_SPEC = {
 /** The names of the variables above (the deployment files may set no other). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(ENV_SPEC);
 
+/**
+ * The configuration in `env`, validated. Every bad variable is reported in one error (one line
+ * each, values of secrets not shown), so a deployment is fixed in one round, not one per variable.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const raw = cleanEnv(env, ENV_SPEC);
-  checkBootstrapKey(raw.VERBATIM_BOOTSTRAP_ADMIN_KEY);
-  for (const name of ['VERBATIM_RATE_LIMIT_PER_MINUTE', 'VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE'] as const) {
-    if (!Number.isInteger(raw[name]) || raw[name] < 0) throw new Error(`${name} must be a whole number, 0 or more`);
+  const problems: string[] = [];
+  const raw = cleanEnv(env, ENV_SPEC, {
+    reporter: ({ errors }) => {
+      for (const [name, error] of Object.entries(errors)) {
+        // envalid's own messages quote the value: not for a variable that may hold a secret.
+        const message = error instanceof ConfigValueError || !SECRET_VARIABLES.has(name) ? error?.message : 'is invalid';
+        problems.push(`${name}: ${message ?? 'is invalid'}`);
+      }
+    },
+  });
+  const replicaUrls = problems.every((line) => !line.startsWith('DATABASE_REPLICA_URLS:'))
+    ? replicaUrlList(raw.DATABASE_REPLICA_URLS ?? '')
+    : [];
+  if (replicaUrls.length > 0 && raw.DATABASE_URL === undefined && !problems.some((line) => line.startsWith('DATABASE_URL:'))) {
+    problems.push('DATABASE_REPLICA_URLS: needs DATABASE_URL (the primary they replicate); the embedded PostgreSQL has no replicas');
   }
-  for (const name of [
-    'VERBATIM_MAX_MUTATIONS_PER_REQUEST',
-    'VERBATIM_MAX_RESPONSE_BYTES',
-    'VERBATIM_MAX_QUERY_COST',
-    'VERBATIM_MAX_QUERY_DEPTH',
-    'VERBATIM_REPLICA_MAX_LAG_MS',
-    'VERBATIM_REPLICA_CHECK_MS',
-    'VERBATIM_WORKERS',
-  ] as const) {
-    if (!Number.isInteger(raw[name]) || raw[name] < 1) throw new Error(`${name} must be a whole number, 1 or more`);
-  }
-  const replicaUrls = replicaUrlList(raw.DATABASE_REPLICA_URLS);
-  if (replicaUrls.length > 0 && raw.DATABASE_URL === undefined) {
-    throw new Error('DATABASE_REPLICA_URLS needs DATABASE_URL (the primary they replicate); the embedded PostgreSQL has no replicas');
-  }
+  if (problems.length > 0)
+    throw new Error(`Invalid configuration (${problems.length}):\n${problems.map((line) => `  ${line}`).join('\n')}`);
   return Object.freeze({
     databaseUrl: raw.DATABASE_URL,
     databaseReplicaUrls: Object.freeze(replicaUrls),
@@ -156,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxResponseBytes: raw.VERBATIM_MAX_RESPONSE_BYTES,
     rateLimitPerMinute: raw.VERBATIM_RATE_LIMIT_PER_MINUTE,
     anonymousRateLimitPerMinute: raw.VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE,
+    apiKeyCacheMs: raw.VERBATIM_API_KEY_CACHE_SECONDS * 1000,
     redisUrl: raw.REDIS_URL,
     trustProxy: trustProxySetting(raw.VERBATIM_TRUST_PROXY),
     logLevel: raw.LOG_LEVEL,
@@ -163,18 +208,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     explorer: raw.VERBATIM_EXPLORER,
     viewerDir: raw.VERBATIM_VIEWER_DIR !== undefined ? path.resolve(raw.VERBATIM_VIEWER_DIR) : path.join(projectRoot(), 'dist', 'viewer'),
   });
-}
-
-/** A bootstrap key grants ADMIN: refuse one that is short or that anyone could read in our docs. */
-function checkBootstrapKey(key: string | undefined): void {
-  if (key === undefined) return;
-  const howToMake = 'make one with `openssl rand -hex 32`';
-  if (key.length < MIN_BOOTSTRAP_KEY_LENGTH) {
-    throw new Error(`VERBATIM_BOOTSTRAP_ADMIN_KEY must be at least ${MIN_BOOTSTRAP_KEY_LENGTH} characters long: ${howToMake}`);
-  }
-  if (PUBLISHED_EXAMPLE_KEYS.includes(key.trim())) {
-    throw new Error(`VERBATIM_BOOTSTRAP_ADMIN_KEY is an example value published in Verbatim's docs: ${howToMake}`);
-  }
 }
 
 /** "postgres://a/db,postgres://b/db": each a postgres:// or postgresql:// URL, none twice. */
@@ -192,9 +225,9 @@ function replicaUrlList(value: string): string[] {
     }
     // Not echoed: a URL may hold a password.
     if (parsed === undefined || !['postgres:', 'postgresql:'].includes(parsed.protocol) || parsed.hostname === '') {
-      throw new Error(`DATABASE_REPLICA_URLS item ${index + 1} is not a postgres:// URL`);
+      throw new ConfigValueError(`item ${index + 1} is not a postgres:// URL`);
     }
-    if (urls.indexOf(text) !== index) throw new Error(`DATABASE_REPLICA_URLS item ${index + 1} repeats an earlier one`);
+    if (urls.indexOf(text) !== index) throw new ConfigValueError(`item ${index + 1} repeats an earlier one`);
   }
   return urls;
 }

@@ -50,6 +50,9 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   const rateLimits = metrics.countRefusals(createRateLimits(config, logger));
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on res.send answers (GraphQL's are POSTs, never revalidated): no copy and SHA-1 of every
+  // body, and a small answer leaves in one write with its headers. Static files keep theirs.
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   app.use(assignRequestId());
   app.use(requestLog(logger, metrics.observeRequest));

@@ -41,3 +41,21 @@ const UNAVAILABLE_CODES = new Set([
 /** What pg and pg-pool say when a connection cannot be had or was lost. */
 const UNAVAILABLE_MESSAGES =
   /timeout exceeded when trying to connect|Connection terminated|connection error and is not queryable|Client was closed and is not queryable/i;
+
+/**
+ * Whether PostgreSQL cut a statement for running longer than `statement_timeout`
+ * (VERBATIM_STATEMENT_TIMEOUT_MS): SQLSTATE 57014 with its own message (57014 alone is any cancel).
+ */
+export function isStatementTimeout(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const pending: unknown[] = [error];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (current === null || typeof current !== 'object' || seen.has(current)) continue;
+    seen.add(current);
+    const { code, message, driverError, cause, originalError } = current as Record<string, unknown>;
+    if (code === '57014' && typeof message === 'string' && message.includes('statement timeout')) return true;
+    pending.push(driverError, cause, originalError);
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { isDatabaseUnavailable } from './database-errors';
+import { isDatabaseUnavailable, isStatementTimeout } from './database-errors';
 import { VerbatimError, type ErrorCode } from './errors';
 
 /** Apollo's own codes for requests that are not valid GraphQL: the client's fault, so BAD_USER_INPUT. */
@@ -42,10 +42,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: 'Internal server error', path: formatted.path, extensions: internalErrorExtensions(original) };
 }
 
-/** INTERNAL_SERVER_ERROR's extensions: retryable when the database is briefly unavailable. */
+/**
+ * INTERNAL_SERVER_ERROR's extensions: retryable when the database is briefly unavailable;
+ * `reason: "STATEMENT_TIMEOUT"` when a statement ran past VERBATIM_STATEMENT_TIMEOUT_MS (ask for
+ * less, or retry later: no SQL or timing is shown).
+ */
 export function internalErrorExtensions(error: unknown): Record<string, unknown> {
   const code = 'INTERNAL_SERVER_ERROR' satisfies ErrorCode;
-  return isDatabaseUnavailable(error) ? { code, retryable: true } : { code };
+  if (isDatabaseUnavailable(error)) return { code, retryable: true };
+  return isStatementTimeout(error) ? { code, reason: 'STATEMENT_TIMEOUT' } : { code };
 }
 
 /**

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { freePort } from '../common/free-port';
 
 /** A running PostgreSQL, private to this process, reachable only on 127.0.0.1. */
 export interface EmbeddedPostgres {
@@ -276,19 +276,6 @@ async function waitForExit(pid: number, timeoutMs = Infinity): Promise<boolean> 
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return !isRunning(pid);
-}
-
-/** A port the OS has just handed out (so not 5432, nor any other server's). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Checks pg_database first: the library's createDatabase() leaks its client when the database exists. */

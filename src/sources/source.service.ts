@@ -1,20 +1,26 @@
 import type { EntityManager } from 'typeorm';
-import { readPage } from '../common/loaders';
-import { pageWindow, type ConnectionArgs } from '../common/pagination';
+import type { ConnectionArgs } from '../common/connection';
+import { ALL_FIELDS, type FieldSelection } from '../common/field-selection';
+import { keyOrdering, listWindow, readConnection } from '../common/list-query';
 import type { Context } from '../context';
 import { Source, SourceKind } from './source.entity';
 import type { SourceFilter, SourceInput } from './source.inputs';
 import { SourceConnection } from './source.types';
 import { requiredText } from '../common/text-input';
 
-export async function listSources(ctx: Context, args: ConnectionArgs, filter: SourceFilter = {}): Promise<SourceConnection> {
+export async function listSources(
+  ctx: Context,
+  args: ConnectionArgs,
+  filter: SourceFilter = {},
+  fields: FieldSelection = ALL_FIELDS,
+): Promise<SourceConnection> {
+  const window = listWindow(args, keyOrdering('source.id'));
   const query = () => {
     const sources = ctx.db.getRepository(Source).createQueryBuilder('source');
     if (filter.updatedSince != null) sources.andWhere('source.updated_at >= :updatedSince', { updatedSince: filter.updatedSince });
     return sources;
   };
-  const page = await readPage(query(), 'id', pageWindow(args));
-  return new SourceConnection(page, () => query().getCount());
+  return readConnection(SourceConnection, query, window, { fields });
 }
 
 /** Lowercase host without "www.", from the domain given or else from the url. */

@@ -3,6 +3,7 @@ import { Role } from '../../src/common/role';
 import { claimFixture, type ClaimFixture } from '../helpers/claims';
 import { insertActor, insertApiKey, insertEvent, rowIdOf } from '../helpers/factories';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../helpers/test-app';
+import { snapshotTables } from '../helpers/table-snapshot';
 
 /**
  * The access rules of src/access (docs/security.md, "Access rules"): an id of nothing and an id
@@ -83,12 +84,12 @@ describe('an id of nothing and an id of a hidden row answer alike: NOT_FOUND nam
   ];
 
   it.each(cases)('%s: a claim of nothing and another organisation’s private claim', async (_name, query, variables, field) => {
-    const before = await app.rowCounts();
+    const before = await snapshotTables(app.db);
     const missing = await app.gql(query, variables(NOTHING.Claim), { key: otherKey });
     const hidden = await app.gql(query, variables(ids.hidden), { key: otherKey });
     expect(codeAndField(missing)).toMatchObject({ code: 'NOT_FOUND', field });
     expect(codeAndField(hidden)).toEqual(codeAndField(missing));
-    expect(await app.rowCounts()).toEqual(before);
+    expect(await snapshotTables(app.db)).toEqual(before);
   });
 
   it.each([
@@ -124,14 +125,14 @@ describe('rule claim.change: only the organisation that wrote a claim links it t
   });
 
   it('refuses another organisation’s editor createEvent(claimIds) with a public claim, writing nothing', async () => {
-    const before = { state: await claimState(ids.publicClaim), counts: await app.rowCounts() };
+    const before = { state: await claimState(ids.publicClaim), tables: await snapshotTables(app.db) };
     const response = await app.gql(
       `mutation($i: CreateEventInput!) { createEvent(input: $i) { id } }`,
       { i: { type: 'PROTESTS', datePrecision: 'UNKNOWN', claimIds: [ids.publicClaim] } },
       { key: otherKey },
     );
     expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect({ state: await claimState(ids.publicClaim), counts: await app.rowCounts() }).toEqual(before);
+    expect({ state: await claimState(ids.publicClaim), tables: await snapshotTables(app.db) }).toEqual(before);
   });
 
   it('lets the owner link, and answers with the updatedAt the link set', async () => {

@@ -1,5 +1,6 @@
 import { insertClaim, insertMention, rowIdOf } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { snapshotTables } from '../helpers/table-snapshot';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -220,7 +221,7 @@ describe('mergeActors', () => {
     const b = await createActor({ name: 'Beta Two', kind: 'OTHER' });
     const c = await createActor({ name: 'Beta Three', kind: 'OTHER' });
     await app.gql(MERGE, { s: a, t: b });
-    const before = await app.rowCounts();
+    const before = await snapshotTables(app.db);
     const self = await app.gql(MERGE, { s: c, t: c });
     expect(self.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'targetId' });
     const intoMerged = await app.gql(MERGE, { s: c, t: a });
@@ -231,7 +232,7 @@ describe('mergeActors', () => {
     expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const wrongType = await app.gql(MERGE, { s: Buffer.from('Event:1').toString('base64url'), t: c });
     expect(wrongType.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sourceId' });
-    expect(await app.rowCounts()).toEqual(before);
+    expect(await snapshotTables(app.db)).toEqual(before);
   });
 
   it('refuses new links to a merged actor (CONFLICT), e.g. as an event participant', async () => {

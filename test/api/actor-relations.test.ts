@@ -1,6 +1,8 @@
 import { Role } from '../../src/common/role';
 import { insertApiKey, insertClaim } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { snapshotTables } from '../helpers/table-snapshot';
+import { expectMoreRowsAtEveryLevel } from '../helpers/rows-returned';
 
 let app: TestApp;
 let wing: string;
@@ -89,10 +91,10 @@ describe('addActorRelation', () => {
 
   describe('refuses, writing nothing', () => {
     it('a relation without evidence, naming input.claimIds', async () => {
-      const before = await app.rowCounts();
+      const before = await snapshotTables(app.db);
       const { errors } = await app.gql(ADD, { input: { actorId: wing, type: 'PART_OF', targetId: movement, claimIds: [] } });
       expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.claimIds' });
-      expect(await app.rowCounts()).toEqual(before);
+      expect(await snapshotTables(app.db)).toEqual(before);
     });
 
     it('evidence that does not exist, or that the caller may not see, alike', async () => {
@@ -101,7 +103,7 @@ describe('addActorRelation', () => {
       const privateClaim = await insertClaim(app.db, { visibility: 'ORGANIZATION', organizationId: otherOrg });
       const visible = await insertClaim(app.db);
       const missing = Buffer.from('Claim:987654').toString('base64url');
-      const before = await app.rowCounts();
+      const before = await snapshotTables(app.db);
       const invisible = await app.gql(
         ADD,
         { input: { actorId: wing, type: 'PART_OF', targetId: movement, claimIds: [visible, privateClaim] } },
@@ -115,7 +117,7 @@ describe('addActorRelation', () => {
       expect(invisible.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.claimIds[1]' });
       expect(absent.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.claimIds[0]' });
       expect(invisible.errors?.[0].message.replace(/id \S+/, 'id X')).toBe(absent.errors?.[0].message.replace(/id \S+/, 'id X'));
-      expect(await app.rowCounts()).toEqual(before);
+      expect(await snapshotTables(app.db)).toEqual(before);
     });
 
     it.each([
@@ -135,10 +137,10 @@ describe('addActorRelation', () => {
       ['a claim id that is an actor id', () => ({ actorId: wing, targetId: leader, claimIds: [wing] }), 'input.claimIds[0]'],
     ])('%s', async (_name, overrides, field, code = 'BAD_USER_INPUT') => {
       const claim = await insertClaim(app.db);
-      const before = await app.rowCounts();
+      const before = await snapshotTables(app.db);
       const { errors } = await app.gql(ADD, { input: { type: 'ALLIED_WITH', claimIds: [claim], ...overrides() } });
       expect(errors?.[0].extensions).toMatchObject({ code, field });
-      expect(await app.rowCounts()).toEqual(before);
+      expect(await snapshotTables(app.db)).toEqual(before);
     });
 
     it('without an editor key', async () => {
@@ -156,6 +158,7 @@ describe('addActorRelation', () => {
     const small = await app.gql(`{ actors(first: 1) { nodes { relations { actor { name } target { name } } } } }`);
     const large = await app.gql(`{ actors(first: 100) { nodes { relations { actor { name } target { name } } } } }`);
     expect(large.errors).toBeUndefined();
+    expectMoreRowsAtEveryLevel(small.data, large.data, ['actors.nodes', 'actors.nodes.relations']);
     expect(large.extensions?.sqlStatements).toBe(small.extensions?.sqlStatements);
   });
 });

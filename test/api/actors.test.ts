@@ -1,6 +1,7 @@
 import { Role } from '../../src/common/role';
 import { insertApiKey } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { snapshotTables } from '../helpers/table-snapshot';
 
 const CREATE = `mutation($input: CreateActorInput!) {
   createActor(input: $input) { id name kind description aliases { name language } externalIds { system value } mergedInto { id } }
@@ -130,19 +131,19 @@ describe('createActor', () => {
     ],
   ];
   it.each(refusals)('refuses %s with BAD_USER_INPUT naming the field, writing nothing', async (_name, input, field) => {
-    const before = await app.rowCounts();
+    const before = await snapshotTables(app.db);
     const { errors } = await create(input);
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
-    expect(await app.rowCounts()).toEqual(before);
+    expect(await snapshotTables(app.db)).toEqual(before);
   });
 
   it('refuses an external id another actor has with CONFLICT naming that actor, writing nothing', async () => {
     await create({ name: 'Holder', kind: 'OTHER', externalIds: [{ system: 'wikidata', value: 'Q777' }] });
-    const before = await app.rowCounts();
+    const before = await snapshotTables(app.db);
     const { errors } = await create({ name: 'Claimer', kind: 'OTHER', externalIds: [{ system: 'wikidata', value: 'Q777' }] });
     expect(errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.externalIds[0]' });
     expect(typeof errors?.[0].extensions?.actorId).toBe('string');
-    expect(await app.rowCounts()).toEqual(before);
+    expect(await snapshotTables(app.db)).toEqual(before);
   });
 
   it('needs an editor key', async () => {

@@ -2,6 +2,7 @@ import { Role } from '../../src/common/role';
 import { claimFixture, sliceCodePoints as slice, type ClaimFixture } from '../helpers/claims';
 import { articleInput, insertActor, insertApiKey, insertEvent } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { snapshotTables } from '../helpers/table-snapshot';
 
 let app: TestApp;
 let body: string;
@@ -68,10 +69,10 @@ describe('addClaim', () => {
   it('refuses an actor merged away with CONFLICT, pointing at the actor that stands for it', async () => {
     const group = await insertActor(app.db, 'Saraya al-Salam', 'ARMED_GROUP');
     const duplicate = await insertActor(app.db, 'Peace Brigades', 'ARMED_GROUP', group.rowId);
-    const before = await app.rowCounts();
+    const before = await snapshotTables(app.db);
     const { errors } = await add({ claimantId: duplicate.id, evidence: [{ exact: 'Friday' }] });
     expect(errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.claimantId', mergedInto: group.id });
-    expect(await app.rowCounts()).toEqual(before);
+    expect(await snapshotTables(app.db)).toEqual(before);
   });
 
   it('disambiguates a repeated quote with a prefix', async () => {
@@ -152,29 +153,29 @@ describe('addClaim', () => {
     ];
     it.each(cases)('%s', async (_name, input, field, message) => {
       const payload = await input();
-      const before = await app.rowCounts();
+      const before = await snapshotTables(app.db);
       const { data, errors } = await add(payload);
       expect(data ?? null).toBeNull();
       // An id of nothing is NOT_FOUND (as a hidden row would be); every other mistake BAD_USER_INPUT.
       const code = message.source.includes('not found') ? 'NOT_FOUND' : 'BAD_USER_INPUT';
       expect(errors?.[0].extensions).toMatchObject({ code, field });
       expect(errors?.[0].message).toMatch(message);
-      expect(await app.rowCounts()).toEqual(before);
+      expect(await snapshotTables(app.db)).toEqual(before);
     });
 
     it('an unknown kind', async () => {
-      const before = await app.rowCounts();
+      const before = await snapshotTables(app.db);
       const { errors } = await add({ kind: 'RUMOUR', evidence: [{ exact: 'Friday' }] });
       expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-      expect(await app.rowCounts()).toEqual(before);
+      expect(await snapshotTables(app.db)).toEqual(before);
     });
 
     it('a reader key (FORBIDDEN) and no key (UNAUTHENTICATED)', async () => {
-      const before = await app.rowCounts();
       const reader = await insertApiKey(app.db, Role.READER);
+      const before = await snapshotTables(app.db);
       expect((await add({ evidence: [{ exact: 'Friday' }] }, reader)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect((await add({ evidence: [{ exact: 'Friday' }] }, null)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-      expect((await app.rowCounts()).claim).toBe(before.claim);
+      expect(await snapshotTables(app.db)).toEqual(before);
     });
   });
 });

@@ -2,6 +2,7 @@ import { Role } from '../../src/common/role';
 import { claimFixture, sliceCodePoints as slice, type ClaimFixture } from '../helpers/claims';
 import { insertActor, insertApiKey, insertEvent } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { expectMoreRowsAtEveryLevel } from '../helpers/rows-returned';
 
 let app: TestApp;
 let articleId: string;
@@ -60,12 +61,23 @@ describe('reverse paths and filters', () => {
   });
 
   it('cost the same number of statements whatever the page size', async () => {
+    // More articles, and more claims per article, than the small page holds.
+    for (let a = 0; a < 6; a += 1) {
+      const fixture = await claimFixture(app);
+      for (let c = 0; c < 6; c += 1) expect((await fixture.add({ evidence: [{ exact: 'warrants' }] })).errors).toBeUndefined();
+    }
     const query = `query($first: Int) { articles(first: $first) { nodes { claims(first: $first) { totalCount nodes {
       text claimant { name } subjects { name } events { type } revisions { text } annotation
       evidence { exact sentence { text article { title source { name } } claims { id } } } } } } } }`;
     const small = await app.gql(query, { first: 5 });
     const large = await app.gql(query, { first: 100 });
     expect(small.errors).toBeUndefined();
+    expect(large.errors).toBeUndefined();
+    expectMoreRowsAtEveryLevel(small.data, large.data, [
+      'articles.nodes',
+      'articles.nodes.claims.nodes',
+      'articles.nodes.claims.nodes.evidence',
+    ]);
     expect(large.extensions!.sqlStatements).toBe(small.extensions!.sqlStatements);
   });
 });

@@ -1,6 +1,8 @@
 import { Role } from '../../src/common/role';
 import { insertApiKey, insertClaim, rowIdOf } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { snapshotTables } from '../helpers/table-snapshot';
+import { expectMoreRowsAtEveryLevel } from '../helpers/rows-returned';
 
 let app: TestApp;
 let victim: string;
@@ -170,21 +172,21 @@ describe('createEvent', () => {
       ],
     ];
     it.each(cases)('%s', async (_name, input, field, code = 'BAD_USER_INPUT') => {
-      const before = await app.rowCounts();
+      const before = await snapshotTables(app.db);
       const { data, errors } = await create(input());
       expect(data ?? null).toBeNull();
       expect(errors?.[0].extensions).toMatchObject({ code, field });
-      expect(await app.rowCounts()).toEqual(before);
+      expect(await snapshotTables(app.db)).toEqual(before);
     });
 
     it("another organisation's private claim is refused as if it did not exist", async () => {
       const [{ id: otherOrg }] = await app.db.query(`INSERT INTO organization (name) VALUES ('Event partner') RETURNING id::text`);
       const privateClaim = await insertClaim(app.db, { visibility: 'ORGANIZATION', organizationId: otherOrg });
-      const before = await app.rowCounts();
+      const before = await snapshotTables(app.db);
       const { errors } = await create(killing({ claimIds: [privateClaim] }));
       expect(errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.claimIds[0]' });
       expect(errors?.[0].message).toBe('Claim not found');
-      expect(await app.rowCounts()).toEqual(before);
+      expect(await snapshotTables(app.db)).toEqual(before);
     });
 
     it('a reader key is FORBIDDEN', async () => {
@@ -224,8 +226,10 @@ describe('updateEvent', () => {
   it('checks the coding as a whole: a new type must fit the stored sub-type', async () => {
     const { data: created } = await create(killing());
     const before = await app.rowCounts();
+    const unchanged = await snapshotTables(app.db);
     const { errors } = await app.gql(UPDATE, { id: created!.createEvent.id, input: { type: 'RIOTS' } });
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.subType' });
+    expect(await snapshotTables(app.db)).toEqual(unchanged);
     const ok = await app.gql<{ updateEvent: Record<string, unknown> }>(UPDATE, {
       id: created!.createEvent.id,
       input: { type: 'RIOTS', subType: 'Mob violence' },
@@ -313,6 +317,11 @@ describe('events(filter) and Actor.events', () => {
     const small = await app.gql(query, { n: 1 });
     const large = await app.gql(query, { n: 100 });
     expect(large.errors).toBeUndefined();
+    expectMoreRowsAtEveryLevel(small.data, large.data, [
+      'actors.nodes',
+      'actors.nodes.events.nodes',
+      'actors.nodes.events.nodes.participants',
+    ]);
     expect(large.extensions?.sqlStatements).toBe(small.extensions?.sqlStatements);
   });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Role } from '../../src/common/role';
 import { articleInput, insertApiKey } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { snapshotTables } from '../helpers/table-snapshot';
 
 const INGEST = `
   mutation Ingest($input: IngestArticleInput!) {
@@ -84,7 +85,7 @@ describe('ingestArticle', () => {
   it('is idempotent: the same url and body return the same article with created false', async () => {
     const input = articleInput();
     const first = await ingest(input);
-    const before = await app.rowCounts();
+    const before = await snapshotTables(app.db);
     const again = await ingest(input);
     expect(again.errors).toBeUndefined();
     expect(again.data!.ingestArticle.created).toBe(false);
@@ -92,7 +93,7 @@ describe('ingestArticle', () => {
     expect(again.data!.ingestArticle.article.sentences.nodes.map((s) => s.id)).toEqual(
       first.data!.ingestArticle.article.sentences.nodes.map((s) => s.id),
     );
-    expect(await app.rowCounts()).toEqual(before);
+    expect(await snapshotTables(app.db)).toEqual(before);
   });
 
   it('is idempotent without a url, by source and body', async () => {
@@ -154,32 +155,30 @@ describe('ingestArticle', () => {
       ['a date that is not a date', () => articleInput({ publishedAt: 'yesterday' }), 'BAD_USER_INPUT', undefined],
     ];
     it.each(cases)('%s', async (_name, input, code, field) => {
-      const before = await app.rowCounts();
+      const before = await snapshotTables(app.db);
       const { errors, data } = await ingest(input());
       expect(data ?? null).toBeNull();
       expect(errors?.[0].extensions?.code).toBe(code);
       if (field !== undefined) expect(errors?.[0].extensions?.field).toBe(field);
-      expect(await app.rowCounts()).toEqual(before);
+      expect(await snapshotTables(app.db)).toEqual(before);
     });
 
     it('the same url with another body: CONFLICT', async () => {
       const input = articleInput();
       await ingest(input);
-      const before = await app.rowCounts();
+      const before = await snapshotTables(app.db);
       const { errors } = await ingest({ ...input, body: 'A different text altogether.' });
       expect(errors?.[0].extensions?.code).toBe('CONFLICT');
-      expect(await app.rowCounts()).toEqual(before);
+      expect(await snapshotTables(app.db)).toEqual(before);
     });
 
     it('without a key: UNAUTHENTICATED; with a wrong key: UNAUTHENTICATED; with a reader key: FORBIDDEN', async () => {
-      const before = await app.rowCounts();
+      const readerKey = await insertApiKey(app.db, Role.READER);
+      const before = await snapshotTables(app.db);
       expect((await ingest(articleInput(), null)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
       expect((await ingest(articleInput(), 'not-a-real-key')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-      const readerKey = await insertApiKey(app.db, Role.READER);
-      const after = await app.rowCounts();
       expect((await ingest(articleInput(), readerKey)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      expect(await app.rowCounts()).toEqual(after);
-      expect(after.article).toBe(before.article);
+      expect(await snapshotTables(app.db)).toEqual(before);
     });
 
     it('an editor key of a partner may ingest', async () => {

@@ -1,5 +1,6 @@
 import { articleInput } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { expectMoreRowsAtEveryLevel } from '../helpers/rows-returned';
 
 let app: TestApp;
 const articleIds: string[] = [];
@@ -157,6 +158,12 @@ describe('statement counts', () => {
     const small = await app.gql(NESTED, { first: 1 });
     const large = await app.gql(NESTED, { first: 100 });
     expect(small.errors).toBeUndefined();
+    expect(large.errors).toBeUndefined();
+    expectMoreRowsAtEveryLevel(small.data, large.data, [
+      'sources.nodes',
+      'sources.nodes.articles.nodes',
+      'sources.nodes.articles.nodes.sentences.nodes',
+    ]);
     expect(large.extensions?.sqlStatements).toBe(small.extensions?.sqlStatements);
     // sources, articles, article counts, the articles' sources, sentences; articles by id are cached.
     expect(large.extensions!.sqlStatements).toBeLessThanOrEqual(6);

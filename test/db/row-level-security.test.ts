@@ -160,3 +160,71 @@ describe('row-level security on claims', () => {
     for (const [row] of seen) expect(row.org ?? '').toBe('');
   });
 });
+
+describe('one pooled connection shared by every viewer', () => {
+  // A pool of one: every request and statement below runs on the same connection, one after
+  // another, so a scope left behind by one viewer would be seen by the next.
+  let single: TestApp;
+  beforeAll(async () => {
+    single = await startTestApp({ VERBATIM_DB_POOL_SIZE: '1' }, { sameDatabaseAs: app });
+  });
+  afterAll(async () => {
+    await single.close();
+  });
+
+  const visibleTo: Record<'A' | 'B' | 'anonymous', Array<keyof typeof claims>> = {
+    A: ['publicA', 'privateA'],
+    B: ['publicA', 'privateB'],
+    anonymous: ['publicA'],
+  };
+  const viewers = ['A', 'B', 'anonymous', 'B', 'A', 'anonymous', 'A', 'A', 'B'] as const;
+  const singleAs = (who: 'A' | 'B' | 'anonymous') =>
+    createContext(single.db, single.config, who === 'anonymous' ? ANONYMOUS : viewerOf(who), 'rls-test').db;
+  const expectedIds = (who: 'A' | 'B' | 'anonymous') => visibleTo[who].map((name) => claims[name]).sort();
+
+  it('interleaved statements of different viewers each see only their own viewer’s claims', async () => {
+    const bare = async (who: 'A' | 'B' | 'anonymous') => {
+      const rows = await singleAs(who).query<Array<{ id: string }>>(`SELECT id::text FROM claim`);
+      return { who, ids: rows.map((row) => row.id).sort() };
+    };
+    // One after another, then all at once (queued on the one connection in arrival order).
+    for (const who of viewers) expect(await bare(who)).toEqual({ who, ids: expectedIds(who) });
+    const together = await Promise.all([...viewers, ...viewers].map(bare));
+    for (const seen of together) expect(seen).toEqual({ who: seen.who, ids: expectedIds(seen.who) });
+  });
+
+  it('a plain checkout after a viewer’s runs unscoped, and a viewer’s after a failed transaction is in its own scope', async () => {
+    await singleAs('A').query(`SELECT 1`);
+    const [plain] = await single.db.query<Array<{ user: string; org: string | null }>>(
+      `SELECT current_user AS user, current_setting('verbatim.organization_id', true) AS org`,
+    );
+    expect(plain.user).not.toBe(REQUEST_ROLE);
+    expect(plain.org ?? '').toBe('');
+    await expect(
+      singleAs('B').transaction(async (manager) => {
+        await manager.query(`SELECT id FROM claim`);
+        await manager.query(`SELECT 1/0`);
+      }),
+    ).rejects.toThrow(/division by zero/);
+    const [who] = await singleAs('A').query<Array<{ user: string; org: string }>>(
+      `SELECT current_user AS user, current_setting('verbatim.organization_id') AS org`,
+    );
+    expect(who).toEqual({ user: REQUEST_ROLE, org: orgs.A.id });
+  });
+
+  it('concurrent HTTP requests of different keys each get only their own organisation’s private claims', async () => {
+    const keyOf = { A: orgs.A.key, B: orgs.B.key, anonymous: null };
+    const answers = await Promise.all(
+      [...viewers, ...viewers].map(async (who) => {
+        const { data, errors } = await single.gql<{ claims: { nodes: Array<{ id: string }> } }>(
+          `{ claims(first: 100) { nodes { id } } }`,
+          {},
+          { key: keyOf[who] },
+        );
+        expect(errors).toBeUndefined();
+        return { who, ids: data!.claims.nodes.map((node) => Buffer.from(node.id, 'base64url').toString().split(':')[1]).sort() };
+      }),
+    );
+    for (const answer of answers) expect(answer).toEqual({ who: answer.who, ids: expectedIds(answer.who) });
+  });
+});

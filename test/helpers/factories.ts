@@ -3,20 +3,25 @@ import type { DataSource } from 'typeorm';
 import { normalizeNameForSearch } from '../../src/nlp/normalize-name';
 import { hashKey } from '../../src/http/auth';
 import { ApiKey } from '../../src/organizations/api-key.entity';
+import { generateApiKeySecret } from '../../src/organizations/api-key-secret';
 import { Organization } from '../../src/organizations/organization.entity';
 import type { Role } from '../../src/common/role';
 
-/** Inserts an organisation and a key of `role` for it; returns the secret key. */
+/**
+ * Inserts an organisation and a key of `role` for it; returns the secret key. The key is made
+ * as createApiKey makes one (generateApiKeySecret: `vbt_`, 32 random bytes, a 12-character
+ * prefix; stored as hashKey's hash), so auth is tested on keys production could issue.
+ */
 export async function insertApiKey(
   db: DataSource,
   role: Role,
   organizationName = `Partner ${randomBytes(3).toString('hex')}`,
 ): Promise<string> {
   const organization = await db.getRepository(Organization).save({ name: organizationName });
-  const key = `vbt_${randomBytes(24).toString('base64url')}`;
+  const { key, prefix } = generateApiKeySecret();
   await db.getRepository(ApiKey).insert({
     organizationId: organization.id,
-    prefix: key.slice(0, 10),
+    prefix,
     keyHash: hashKey(key),
     role,
     label: null,

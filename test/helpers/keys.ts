@@ -25,9 +25,3 @@ export async function createKeyFor(app: TestApp, organizationId: string, role: s
   if (created.errors !== undefined) throw new Error(created.errors[0].message);
   return created.data!.createApiKey;
 }
-
-/** Row counts including api_key, which the shared helper does not count. */
-export async function countsWithKeys(app: TestApp): Promise<Record<string, number>> {
-  const [{ n }] = await app.db.query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM api_key');
-  return { ...(await app.rowCounts()), api_key: n };
-}

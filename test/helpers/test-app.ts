@@ -55,6 +55,8 @@ export async function startTestApp(
     replicated?: { primary: string; replicas: string[] };
     /** The server logs here instead of nowhere (LOG_LEVEL is silent in tests). */
     logger?: Logger;
+    /** Sees every SQL statement the server runs, with its parameters. */
+    onQuery?: (sql: string, parameters: unknown[] | undefined) => void;
   } = {},
 ): Promise<TestApp> {
   const serverUrl = options.replicated?.primary ?? process.env.DATABASE_URL;
@@ -93,6 +95,7 @@ export async function startTestApp(
     poolSize: env.VERBATIM_DB_POOL_SIZE === undefined ? 5 : config.dbPoolSize,
     connectTimeoutMs: config.dbConnectTimeoutMs,
     statementTimeoutMs: config.statementTimeoutMs,
+    onQuery: options.onQuery,
   });
   await db.initialize();
   await db.runMigrations({ transaction: 'each' });

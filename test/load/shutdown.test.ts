@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ADMIN_KEY } from '../helpers/test-app';
+import { freePort } from '../../src/common/free-port';
 
 /**
  * `npm start` as a real process (src/main.ts, its own embedded PostgreSQL): SIGTERM while
@@ -129,14 +129,3 @@ it('drains writes under way on SIGTERM, exits cleanly, and the next start finds 
   expect(secondExit).toBe(0);
   expect(existsSync(path.join(dir, 'data', 'pg', 'postmaster.pid'))).toBe(false); // PostgreSQL stopped cleanly
 }, 120_000);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port: free } = server.address() as net.AddressInfo;
-      server.close(() => resolve(free));
-    });
-  });
-}

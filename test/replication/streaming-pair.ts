@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { embeddedPostgresBinDir } from '../../src/db/embedded-postgres';
+import { freePort } from '../../src/common/free-port';
 
 const run = promisify(execFile);
 
@@ -161,15 +161,4 @@ async function writeAs(file: string, text: string, ids: { uid: number; gid: numb
 async function postgresUserIds(): Promise<{ uid: number; gid: number }> {
   const id = async (flag: string): Promise<number> => Number((await run('id', [flag, 'postgres'])).stdout.trim());
   return { uid: await id('-u'), gid: await id('-g') };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

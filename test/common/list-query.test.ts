@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { MICROS_MAX, MICROS_MIN, microsToIso, OrderDirection, sortExpression } from '../../src/common/sorted-pagination';
+import { OrderDirection } from '../../src/common/connection';
+import { MICROS_MAX, MICROS_MIN, microsToIso, sortExpression } from '../../src/common/list-query';
 
 describe('microsToIso', () => {
   it('writes epoch microseconds exactly, six fraction digits, for every year from 1 to 9999', () => {
