@@ -20,6 +20,7 @@ declareFieldColumns(Article, { claims: [] });
 declareFieldColumns(Sentence, { claims: [] });
 declareFieldColumns(Actor, { claimsMade: [], claimsAbout: [] });
 declareFieldColumns(Event, { claims: [] });
+declareFieldColumns(Evidence, { sentence: ['sentenceId'] });
 
 /** The reverse paths to claims, from the types that claims point at. */
 @Resolver(() => Article)

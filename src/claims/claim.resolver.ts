@@ -100,8 +100,8 @@ export class ClaimResolver {
   }
 
   @FieldResolver(() => [Evidence])
-  evidence(@Root() claim: Claim, @Ctx() ctx: Context): Promise<Evidence[]> {
-    return ctx.loaders.evidenceByClaimId.load(claim.id);
+  evidence(@Root() claim: Claim, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Evidence[]> {
+    return ctx.loaders.evidenceByClaimId.load({ parentId: claim.id, fields: selectedFields(info) });
   }
 
   @FieldResolver(() => [ClaimRevision], { description: 'Earlier texts, oldest first' })

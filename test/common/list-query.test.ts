@@ -1,6 +1,18 @@
 import fc from 'fast-check';
 import { OrderDirection } from '../../src/common/connection';
-import { MICROS_MAX, MICROS_MIN, microsToIso, sortExpression } from '../../src/common/list-query';
+import {
+  encodeCursor,
+  keyOrdering,
+  keysetSql,
+  listWindow,
+  MICROS_MAX,
+  MICROS_MIN,
+  microsToIso,
+  orderingOf,
+  rankOrdering,
+  sortExpression,
+  type ListOrdering,
+} from '../../src/common/list-query';
 
 describe('microsToIso', () => {
   it('writes epoch microseconds exactly, six fraction digits, for every year from 1 to 9999', () => {
@@ -28,5 +40,54 @@ describe('sortExpression', () => {
     expect(sortExpression(key, OrderDirection.ASC)).toBe(`COALESCE(event.date, CAST('infinity' AS date))`);
     expect(sortExpression(key, OrderDirection.DESC)).toBe(`COALESCE(event.date, CAST('-infinity' AS date))`);
     expect(sortExpression({ ...key, nullable: false }, OrderDirection.DESC)).toBe('event.date');
+  });
+});
+
+describe('list orderings and their cursors', () => {
+  const byId = keyOrdering('article.id');
+  const byRank = rankOrdering('ranked.rank', 'actor.id');
+  const byDate = orderingOf(
+    'Event',
+    'event.id',
+    { DATE: { column: 'event.date', type: 'date', nullable: true } },
+    {
+      field: 'DATE',
+      direction: OrderDirection.DESC,
+    },
+  );
+
+  it('reads back the cursors it writes, and refuses those of another ordering', () => {
+    const cursors: Array<[ListOrdering, Array<string | null>]> = [
+      [byId, ['42']],
+      [byRank, ['20500000', '7']],
+      [byDate, [null, '9']],
+      [byDate, ['2026-01-02', '9']],
+    ];
+    for (const [ordering, values] of cursors) {
+      const cursor = encodeCursor([...ordering.tag, ...values]);
+      expect(listWindow({ after: cursor }, ordering).after).toEqual(values);
+      for (const [other] of cursors.filter(([candidate]) => candidate !== ordering)) {
+        expect(() => listWindow({ after: cursor }, other)).toThrow(/Not a cursor/);
+      }
+    }
+  });
+
+  it('bounds one direction by a row comparison, mixed directions term by term', () => {
+    const dated = keysetSql({ ...listWindow({}, byDate), after: ['2026-01-02', '9'] });
+    expect(dated.where).toEqual([
+      `(COALESCE(event.date, CAST('-infinity' AS date)), event.id) < (CAST(:listafter0 AS date), CAST(:listafter1 AS bigint))`,
+    ]);
+    const ranked = keysetSql({ ...listWindow({}, byRank), after: ['5', '7'] });
+    expect(ranked.where).toEqual([
+      `((ranked.rank < CAST(:listafter0 AS bigint)) OR (ranked.rank = CAST(:listafter0 AS bigint) AND actor.id > CAST(:listafter1 AS bigint)))`,
+    ]);
+    expect(ranked.orderBy).toEqual([
+      ['ranked.rank', 'DESC'],
+      ['actor.id', 'ASC'],
+    ]);
+    expect(keysetSql({ ...listWindow({ last: 5 }, byRank) }).orderBy).toEqual([
+      ['ranked.rank', 'ASC'],
+      ['actor.id', 'DESC'],
+    ]);
   });
 });
