@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { MAX_OPERATION_NAMES } from '../../src/http/metrics';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { KNOWN_OPERATIONS } from '../../src/http/metrics';
 import { articleInput } from '../helpers/factories';
 import { createPartnerKey, type CreatedKey } from '../helpers/keys';
 import { startTestApp, type TestApp } from '../helpers/test-app';
@@ -93,13 +95,13 @@ describe('the request log', () => {
     );
     articleId = (ingested.body.data as { ingestArticle: { article: { id: string } } }).ingestArticle.article.id;
     const added = await post(
-      `mutation AddObservedClaim($i: AddClaimInput!) { addClaim(input: $i) { id } }`,
+      `mutation AddClaim($i: AddClaimInput!) { addClaim(input: $i) { id } }`,
       { i: { articleId, kind: 'REPORT', text: CLAIM_TEXT, visibility: 'ORGANIZATION', evidence: [{ exact: 'eleven crates' }] } },
       partner.key,
     );
     expect(added.body.errors).toBeUndefined();
 
-    const read = await post(`query ObservedClaims { claims(first: 5) { nodes { id text } } }`, {}, partner.key);
+    const read = await post(`query Claims { claims(first: 5) { nodes { id text } } }`, {}, partner.key);
     expect(read.status).toBe(200);
     const line = await lineOf(read.requestId);
     expect(line).toMatchObject({
@@ -108,7 +110,7 @@ describe('the request log', () => {
       route: '/graphql',
       path: '/graphql',
       status: 200,
-      operationName: 'ObservedClaims',
+      operationName: 'Claims',
       operationType: 'query',
       organizationId: expect.any(String),
       keyPrefix: partner.prefix,
@@ -118,7 +120,7 @@ describe('the request log', () => {
     expect(read.body.extensions?.sqlStatements).toBeGreaterThan(0);
     expect(line!.sqlStatements).toBe(read.body.extensions?.sqlStatements);
     expect(line!.errorCodes).toBeUndefined();
-    expect(await lineOf(added.requestId)).toMatchObject({ operationName: 'AddObservedClaim', operationType: 'mutation', status: 200 });
+    expect(await lineOf(added.requestId)).toMatchObject({ operationName: 'AddClaim', operationType: 'mutation', status: 200 });
   });
 
   it('never carries the key, the variables or the texts of the data', async () => {
@@ -158,11 +160,11 @@ describe('the request log', () => {
 
 describe('/metrics', () => {
   it('has request durations by operation and type, errors by code, SQL statements per request and the pool', async () => {
-    const last = await post(`query ObservedClaims { claims(first: 1) { totalCount } }`, {}, null);
+    const last = await post(`query Claims { claims(first: 1) { totalCount } }`, {}, null);
     await lineOf(last.requestId); // measured when its response has closed
     const text = await metricsText();
-    expect(sample(text, 'verbatim_graphql_operation_seconds_count{operation="ObservedClaims",type="query"}')).toBeGreaterThanOrEqual(2);
-    expect(sample(text, 'verbatim_graphql_operation_seconds_count{operation="AddObservedClaim",type="mutation"}')).toBe(1);
+    expect(sample(text, 'verbatim_graphql_operation_seconds_count{operation="Claims",type="query"}')).toBeGreaterThanOrEqual(2);
+    expect(sample(text, 'verbatim_graphql_operation_seconds_count{operation="AddClaim",type="mutation"}')).toBe(1);
     expect(sample(text, 'verbatim_errors_total{code="BAD_USER_INPUT",route="/graphql"}')).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'verbatim_errors_total{code="BAD_USER_INPUT",route="/export/:file"}')).toBe(1);
     expect(sample(text, 'verbatim_errors_total{code="UNAUTHENTICATED",route="/graphql"}')).toBe(1);
@@ -175,16 +177,27 @@ describe('/metrics', () => {
     expect(text).not.toContain('quartermaster');
   });
 
-  it('keeps operation names bounded: anonymous, invalid and names past the cap collapse', async () => {
+  it("labels only the typed client's operation names: any other name, anonymous and invalid ones collapse", async () => {
     await post(`{ __typename }`, {}, null);
     await post(`query Broken { noSuchField }`, {}, null);
-    for (let n = 0; n <= MAX_OPERATION_NAMES; n += 1) await post(`query Generated${n} { __typename }`, {}, null);
+    await post(`query PartnerChosenName { __typename }`, {}, null);
+    const last = await post(`query AnotherPartnerName { __typename }`, {}, null);
+    await lineOf(last.requestId);
     const text = await metricsText();
     expect(sample(text, 'verbatim_graphql_operation_seconds_count{operation="<anonymous>",type="query"}')).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'verbatim_graphql_operation_seconds_count{operation="<invalid>",type="unknown"}')).toBe(1);
-    expect(sample(text, 'verbatim_graphql_operation_seconds_count{operation="<other>",type="query"}')).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'verbatim_graphql_operation_seconds_count{operation="<other>",type="query"}')).toBeGreaterThanOrEqual(2);
+    expect(text).not.toContain('PartnerChosenName');
     const names = new Set([...text.matchAll(/verbatim_graphql_operation_seconds_count\{operation="([^"]*)"/g)].map((match) => match[1]));
-    expect(names.size).toBeLessThanOrEqual(MAX_OPERATION_NAMES + 3);
+    expect([...names].filter((name) => !KNOWN_OPERATIONS.has(name)).sort()).toEqual(['<anonymous>', '<invalid>', '<other>']);
+  });
+
+  it("knows the typed client's operations by name", () => {
+    const folder = path.join(__dirname, '../../clients/typescript/operations');
+    const documents = readdirSync(folder).map((file) => readFileSync(path.join(folder, file), 'utf8'));
+    const names = documents.flatMap((text) => [...text.matchAll(/^(?:query|mutation) (\w+)/gm)].map((match) => match[1]));
+    expect(names.length).toBeGreaterThan(0);
+    expect([...KNOWN_OPERATIONS].sort()).toEqual([...new Set(names)].sort());
   });
 
   it('counts rate-limit refusals', async () => {
