@@ -11,7 +11,6 @@ import {
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
-import type { TestApp } from './test-app';
 
 /** Every mutation of the schema, found from the schema itself so that new ones are covered. */
 export function mutationsOf(schema: GraphQLSchema): Array<GraphQLField<unknown, unknown>> {
@@ -175,15 +174,4 @@ export function hostileArgs(field: GraphQLField<unknown, unknown>, realIds: stri
   return fc
     .record(Object.fromEntries(field.args.map((arg: GraphQLArgument) => [arg.name, hostileValue(arg.type, realIds, false)])))
     .map(withoutUndefined);
-}
-
-/** Rows in every table, in one statement: a refused request must leave all of them as they were. */
-export async function countAllRows(app: TestApp): Promise<Record<string, number>> {
-  const tables = await app.db.query<Array<{ name: string }>>(
-    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migration' ORDER BY tablename`,
-  );
-  const [row] = await app.db.query<Array<Record<string, number>>>(
-    `SELECT ${tables.map(({ name }) => `(SELECT count(*)::int FROM "${name}") AS "${name}"`).join(', ')}`,
-  );
-  return row;
 }
