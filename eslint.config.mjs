@@ -13,6 +13,7 @@ export default tseslint.config(
       '*.config.js',
       'bench/peer/',
       'bench/*.cjs',
+      '.dependency-cruiser.cjs',
       'clients/',
     ],
   },

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:profile -- --op B [--scale small] [--seconds 10] [--connections 16]`: runs
+ * `npm run bench:profile -- --op B [--scale small] [--seconds 10] [--connections 16] [--database-url URL]`: runs
  * Verbatim with the CPU profiler on during the measured seconds, loads one operation of bench:compare, stops the server and
  * prints where its CPU went: self time by package (node_modules/<name>), by our own source files
  * (src/...), by Node internals, GC and idle. The .cpuprofile stays in bench/results/profiles/ to
@@ -9,6 +9,8 @@ import 'reflect-metadata';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { loadGlobalIdKey } from '../src/db/global-id-key';
 import { loadServer, postGraphql, startServer } from './load';
 import { operations } from './operations';
 import { BENCH_READER_KEY, SCALES, benchDatabaseUrl, type Scale } from './seed';
@@ -37,10 +39,14 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '10' },
       connections: { type: 'string', default: '16' },
       top: { type: 'string', default: '25' },
+      'database-url': { type: 'string' },
     },
   });
   const scale = values.scale as Scale;
-  const databaseUrl = benchDatabaseUrl(scale);
+  const databaseUrl = benchDatabaseUrl(scale, values['database-url']);
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  await loadGlobalIdKey(client).finally(() => client.end());
   const op = operations(String(Math.ceil(SCALES[scale].articles / 2))).find((o) => o.key === values.op);
   if (op === undefined) throw new Error(`--op must be one of A–F`);
   const dir = path.join(ROOT, 'bench', 'results', 'profiles');

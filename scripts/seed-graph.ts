@@ -72,8 +72,9 @@ export async function seedGraph(db: DataSource, actorCount = 1000, eventCount = 
       [actorCount],
     );
     await manager.query(
-      `INSERT INTO actor_relation_evidence (relation_id, claim_id)
-       SELECT r.id, (SELECT min(id) FROM claim) + r.id % (SELECT count(*) FROM claim) FROM actor_relation r ON CONFLICT DO NOTHING`,
+      `INSERT INTO actor_relation_evidence (relation_id, claim_id, organization_id)
+       SELECT r.id, c.id, c.organization_id FROM actor_relation r
+       JOIN claim c ON c.id = (SELECT min(id) FROM claim) + r.id % (SELECT count(*) FROM claim) ON CONFLICT DO NOTHING`,
     );
   });
 }

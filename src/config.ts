@@ -44,6 +44,12 @@ export interface Config {
   maxResponseBytes: number;
   /** Requests a minute per API key (0: no limit); the bootstrap admin key has none. */
   rateLimitPerMinute: number;
+  /**
+   * How long a process reuses an API key lookup (0: every request reads api_key). A key revoked
+   * through this process is refused from its next request on; through another (a cluster worker,
+   * the CLI) within this long.
+   */
+  apiKeyCacheMs: number;
   /** Requests a minute per client address without a (valid) key (0: no limit). */
   anonymousRateLimitPerMinute: number;
   /** Set: rate limits are counted in this Redis, shared by every API process using it. */
@@ -126,6 +132,10 @@ const ENV_SPEC = {
   VERBATIM_MAX_RESPONSE_BYTES: atLeastOne({ default: 16 * 1024 * 1024, desc: 'Bytes of field values one answer may carry' }),
   VERBATIM_RATE_LIMIT_PER_MINUTE: atLeastZero({ default: 1200, desc: 'Requests a minute per API key; 0 turns the limit off' }),
   VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE: atLeastZero({ default: 120, desc: 'Requests a minute per client address without a key' }),
+  VERBATIM_API_KEY_CACHE_SECONDS: atLeastZero({
+    default: 5,
+    desc: 'Reuse an API key lookup this long; a key revoked in another process is refused within it (0: no cache)',
+  }),
   REDIS_URL: url({ default: undefined, desc: 'Redis holding the rate-limit counters of every API process' }),
   VERBATIM_TRUST_PROXY: str({ default: 'false', desc: 'Express trust proxy: false, true, a hop count, or addresses/subnets' }),
   LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
@@ -190,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxResponseBytes: raw.VERBATIM_MAX_RESPONSE_BYTES,
     rateLimitPerMinute: raw.VERBATIM_RATE_LIMIT_PER_MINUTE,
     anonymousRateLimitPerMinute: raw.VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE,
+    apiKeyCacheMs: raw.VERBATIM_API_KEY_CACHE_SECONDS * 1000,
     redisUrl: raw.REDIS_URL,
     trustProxy: trustProxySetting(raw.VERBATIM_TRUST_PROXY),
     logLevel: raw.LOG_LEVEL,

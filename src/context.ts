@@ -35,22 +35,60 @@ export function createContext(db: DataSource, config: Config, viewer: Viewer, re
   return { requestId, viewer, loaders: createLoaders(scoped, viewer), db: scoped, config };
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+/** Each capability's loaders: a request builds a group when it first uses one of its loaders. */
+const LOADER_GROUPS = [
+  createSourceLoaders,
+  createArticleLoaders,
+  createActorLoaders,
+  createEventLoaders,
+  createMentionLoaders,
+  createClaimLoaders,
+  createOrganizationLoaders,
+] as const;
+
+type UnionToIntersection<U> = (U extends unknown ? (union: U) => void : never) extends (all: infer I) => void ? I : never;
+export type Loaders = UnionToIntersection<ReturnType<(typeof LOADER_GROUPS)[number]>>;
 
 /**
- * Per-request DataLoaders, all built here so batching and caching never cross requests. Loaders
- * that read claims (or rows resting on claims) apply the viewer's visibility.
+ * Per-request DataLoaders, all made here so batching and caching never cross requests. Loaders
+ * that read claims (or rows resting on claims) apply the viewer's visibility. A request that
+ * reads one article builds the article and source loaders, not all forty: each loader is a
+ * getter of a prototype shared by every request that builds its group on the request's own
+ * object on first use (the group's loaders then shadow the getters).
  */
-export function createLoaders(db: DataSource, viewer: Viewer) {
-  return {
-    ...createSourceLoaders(db),
-    ...createArticleLoaders(db),
-    ...createActorLoaders(db, viewer),
-    ...createEventLoaders(db),
-    ...createMentionLoaders(db),
-    ...createClaimLoaders(db, viewer),
-    ...createOrganizationLoaders(db),
-  };
+export function createLoaders(db: DataSource, viewer: Viewer): Loaders {
+  const loaders = Object.create(lazyLoaders(db, viewer)) as LoaderScope;
+  loaders[SCOPE] = { db, viewer };
+  return loaders as unknown as Loaders;
+}
+
+const SCOPE = Symbol('loader scope');
+interface LoaderScope {
+  [SCOPE]: { db: DataSource; viewer: Viewer };
+}
+
+let loaderPrototype: object | undefined;
+
+/** The getters, by the loader names each group makes (learnt from the first request's groups). */
+function lazyLoaders(db: DataSource, viewer: Viewer): object {
+  if (loaderPrototype !== undefined) return loaderPrototype;
+  const prototype = {};
+  LOADER_GROUPS.forEach((makeGroup) => {
+    const build = (scope: LoaderScope): Record<string, unknown> => {
+      const group = makeGroup(scope[SCOPE].db, scope[SCOPE].viewer) as Record<string, unknown>;
+      for (const [name, loader] of Object.entries(group)) Object.defineProperty(scope, name, { value: loader, enumerable: true });
+      return group;
+    };
+    for (const name of Object.keys(makeGroup(db, viewer))) {
+      Object.defineProperty(prototype, name, {
+        get(this: LoaderScope) {
+          return build(this)[name];
+        },
+      });
+    }
+  });
+  loaderPrototype = prototype;
+  return prototype;
 }
 
 /**

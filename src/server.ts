@@ -6,7 +6,6 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import type { DataSource } from 'typeorm';
-import { claimExportRoute } from './claims/claim-export.route';
 import { exportRoute } from './exports/export.route';
 import { ingestRoute } from './ingest/ingest.route';
 import { ensureOperatorOrganization } from './http/auth';
@@ -19,6 +18,7 @@ import { queryLimitsPlugin } from './common/query-limits';
 import { responseBudget } from './common/response-budget';
 import type { Logger } from './common/logger';
 import { createMetrics } from './http/metrics';
+import { observeContext, requestLog } from './http/request-log';
 import { databaseOutagePlugin } from './http/outage-plugin';
 import { bucketOf, createRateLimits, enforceRateLimits, mutationRateLimitPlugin } from './http/rate-limit';
 import { readRoutingPlugin } from './http/read-routing-plugin';
@@ -46,12 +46,16 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   const replicas = replicaSetOf(db);
   const sharedWrites = replicas !== undefined && config.redisUrl !== undefined ? redisSharedWrites(config.redisUrl, logger) : undefined;
   if (sharedWrites !== undefined) replicas?.shareWrites(sharedWrites);
-  const metrics = createMetrics(replicas);
-  const rateLimits = createRateLimits(config, logger);
+  const metrics = createMetrics(db, replicas);
+  const rateLimits = metrics.countRefusals(createRateLimits(config, logger));
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on res.send answers (GraphQL's are POSTs, never revalidated): no copy and SHA-1 of every
+  // body, and a small answer leaves in one write with its headers. Static files keep theirs.
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   app.use(assignRequestId());
+  app.use(requestLog(logger, metrics.observeRequest));
   app.use(logServerFaults(logger));
   const httpServer = await listen(app, config.port);
 
@@ -110,7 +114,6 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   // Who is asking, then whether they may ask again so soon: before any body is read.
   // The key lookup reads the same in any scope: it leaves pooled connections in the scope they are in.
   const guard = [identifyViewer(anyScopeDataSource(db), config, operatorOrganizationId), enforceRateLimits(rateLimits)];
-  app.get('/export/claims.jsonld', ...guard, claimExportRoute({ db, config, logger }));
   app.get('/export/:file', ...guard, exportRoute({ db, config, logger }));
   app.post('/ingest', ...guard, ingestRoute({ db, config, logger, schema }));
   app.use(viewerRoutes(config));
@@ -126,14 +129,15 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
       ? [(_req: express.Request, _res: express.Response, next: express.NextFunction) => countSqlStatements(() => next())]
       : []),
     expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<Context> => ({
-        ...createContext(db, config, viewerOf(res), requestIdOf(res)),
-        rateBucket: bucketOf(keyViewerOf(res), req.ip),
-      }),
+      context: async ({ req, res }): Promise<Context> => {
+        const ctx = { ...createContext(db, config, viewerOf(res), requestIdOf(res)), rateBucket: bucketOf(keyViewerOf(res), req.ip) };
+        observeContext(res, ctx); // the request log's operation, errors and SQL count
+        return ctx;
+      },
     }),
   );
   // Known routes with a method they do not serve, then anything else: JSON errors, not Express's HTML page.
-  app.all('/export/claims.jsonld', methodNotAllowed(['GET']));
+  app.all('/export/:file', methodNotAllowed(['GET']));
   app.all(['/healthz', '/readyz', '/metrics'], methodNotAllowed(['GET']));
   app.use(routeNotFound());
   app.use(httpErrorHandler(logger));

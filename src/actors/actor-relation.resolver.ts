@@ -1,5 +1,8 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
+import { selectedFields } from '../common/field-selection';
+import { rowKey } from '../common/loaders';
 import { Role } from '../common/role';
 import { ActorRelation } from './actor-relation.entity';
 import { AddActorRelationInput } from './actor-relation.inputs';
@@ -17,12 +20,12 @@ export class ActorRelationResolver {
   }
 
   @FieldResolver(() => Actor)
-  async actor(@Root() relation: ActorRelation, @Ctx() ctx: Context): Promise<Actor> {
-    return (await ctx.loaders.actorById.load(relation.actorId)) as Actor;
+  async actor(@Root() relation: ActorRelation, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Actor> {
+    return (await ctx.loaders.actorById.load(rowKey(relation.actorId, selectedFields(info)))) as Actor;
   }
 
   @FieldResolver(() => Actor)
-  async target(@Root() relation: ActorRelation, @Ctx() ctx: Context): Promise<Actor> {
-    return (await ctx.loaders.actorById.load(relation.targetId)) as Actor;
+  async target(@Root() relation: ActorRelation, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Actor> {
+    return (await ctx.loaders.actorById.load(rowKey(relation.targetId, selectedFields(info)))) as Actor;
   }
 }

@@ -1,7 +1,7 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
 import { LANGUAGE_TAG } from '../articles/article.inputs';
-import { OrderInputType, type OrderInput } from '../common/sorted-pagination';
+import { OrderInputType, type OrderInput } from '../common/connection';
 import { ActorKind } from './actor.entity';
 
 @InputType()

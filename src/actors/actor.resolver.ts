@@ -1,6 +1,9 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs } from '../common/pagination';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../common/connection';
 import type { Context } from '../context';
+import { declareFieldColumns, selectedFields } from '../common/field-selection';
+import { rowKey } from '../common/loaders';
 import { eventsOfActor } from '../events/event.service';
 import { EventConnection } from '../events/event.types';
 import { Role } from '../common/role';
@@ -14,6 +17,9 @@ import { ActorFilter, ActorOrder, AliasInput, CreateActorInput, UpdateActorInput
 import { addActorAlias, createActor, listActors, removeActorAlias, updateActor } from './actor.service';
 import { ActorConnection } from './actor.types';
 
+// What the field resolvers below read of an actor (field-selection.ts).
+declareFieldColumns(Actor, { aliases: [], externalIds: [], relations: [], events: [], mergedInto: ['mergedIntoId'] });
+
 @Resolver(() => Actor)
 export class ActorResolver {
   @Query(() => ActorConnection, {
@@ -21,11 +27,12 @@ export class ActorResolver {
   })
   actors(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => ActorFilter, { nullable: true }) filter?: ActorFilter,
     @Arg('orderBy', () => ActorOrder, { nullable: true }) orderBy?: ActorOrder,
   ): Promise<ActorConnection> {
-    return listActors(ctx, args, filter ?? undefined, orderBy);
+    return listActors(ctx, args, filter ?? undefined, orderBy, selectedFields(info));
   }
 
   @Authorized(Role.EDITOR)
@@ -101,12 +108,17 @@ export class ActorResolver {
   }
 
   @FieldResolver(() => EventConnection, { description: 'Events this actor took part in, in any role' })
-  events(@Root() actor: Actor, @Ctx() ctx: Context, @Args(() => ConnectionArgs) args: ConnectionArgs): Promise<EventConnection> {
-    return eventsOfActor(ctx, actor, args);
+  events(
+    @Root() actor: Actor,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+  ): Promise<EventConnection> {
+    return eventsOfActor(ctx, actor, args, selectedFields(info));
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: 'Set when this actor was merged into another; follow it' })
-  async mergedInto(@Root() actor: Actor, @Ctx() ctx: Context): Promise<Actor | null> {
-    return actor.mergedIntoId === null ? null : ctx.loaders.actorById.load(actor.mergedIntoId);
+  async mergedInto(@Root() actor: Actor, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Actor | null> {
+    return actor.mergedIntoId === null ? null : ctx.loaders.actorById.load(rowKey(actor.mergedIntoId, selectedFields(info)));
   }
 }

@@ -3,14 +3,16 @@ import { recordAudit } from '../audit/audit.service';
 import { badInput, conflict } from '../common/errors';
 import { parseGlobalId, toGlobalId } from '../common/global-id';
 import { touchRows } from '../common/touch';
-import type { ConnectionArgs } from '../common/pagination';
-import { orderingOf, readListPage, type SortKey } from '../common/sorted-pagination';
+import type { ConnectionArgs } from '../common/connection';
+import { ALL_FIELDS, type FieldSelection } from '../common/field-selection';
+import { listWindow, orderingOf, rankOrdering, readConnection, type SortKey } from '../common/list-query';
 import type { Context } from '../context';
 import { ActorAlias } from './actor-alias.entity';
 import { ActorExternalId } from './actor-external-id.entity';
 import { lockActorsForUpdate } from './actor-locks';
 import { cleanActorName } from './actor-names';
-import { searchActors } from './actor-search';
+import { applyActorFilter } from './actor-criteria';
+import { ACTOR_MATCH_RANK, matchActorNames } from './actor-search';
 import { Actor } from './actor.entity';
 import type {
   ActorFilter,
@@ -36,21 +38,20 @@ export async function listActors(
   args: ConnectionArgs,
   filter: ActorFilter = {},
   orderBy?: ActorOrder,
+  fields: FieldSelection = ALL_FIELDS,
 ): Promise<ActorConnection> {
-  if (filter.search != null) {
-    if (orderBy != null) throw badInput('orderBy', 'Search results are ranked by how well they match; leave out orderBy when searching');
-    return searchActors(ctx, args, { ...filter, search: filter.search });
-  }
-  const ordering = orderingOf('Actor', 'actor.id', ACTOR_SORT_KEYS, orderBy);
+  const { search } = filter;
+  if (search != null && orderBy != null)
+    throw badInput('orderBy', 'Search results are ranked by how well they match; leave out orderBy when searching');
+  const ordering = search != null ? rankOrdering(ACTOR_MATCH_RANK, 'actor.id') : orderingOf('Actor', 'actor.id', ACTOR_SORT_KEYS, orderBy);
+  const window = listWindow(args, ordering);
   const query = () => {
     const actors = ctx.db.getRepository(Actor).createQueryBuilder('actor');
-    if (filter.includeMerged !== true) actors.andWhere('actor.mergedIntoId IS NULL');
-    if (filter.kind != null) actors.andWhere('actor.kind = :kind', { kind: filter.kind });
-    if (filter.updatedSince != null) actors.andWhere('actor.updated_at >= :updatedSince', { updatedSince: filter.updatedSince });
+    if (search != null) matchActorNames(actors, 'actor', search);
+    applyActorFilter(actors, 'actor', filter);
     return actors;
   };
-  const page = await readListPage(query(), args, ordering);
-  return new ActorConnection(page, () => query().getCount());
+  return readConnection(ActorConnection, query, window, { fields });
 }
 
 export async function createActor(ctx: Context, input: CreateActorInput): Promise<Actor> {

@@ -1,4 +1,4 @@
-import { ConnectionType } from '../common/pagination';
+import { ConnectionType } from '../common/connection';
 import { Actor } from './actor.entity';
 
 export const ActorConnection = ConnectionType('Actor', Actor);

@@ -13,7 +13,7 @@ import type { Source } from '../sources/source.entity';
 // Source.articles(first): each source's page read in id order from the index (childPageLoader).
 @Index('ix_article_source_id_id', ['sourceId', 'id'])
 @Index('ix_article_search_vector', { synchronize: false })
-// orderBy PUBLISHED_AT, missing dates last (sortExpression in sorted-pagination.ts); made in the QueryOrderings migration.
+// orderBy PUBLISHED_AT, missing dates last (sortExpression in src/common/list-query.ts); made in the QueryOrderings migration.
 @Index('ix_article_published_at_asc', { synchronize: false })
 @Index('ix_article_published_at_desc', { synchronize: false })
 @Check('ck_article_content_hash', `content_hash ~ '^[0-9a-f]{64}$'`)

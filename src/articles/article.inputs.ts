@@ -1,6 +1,6 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { IsOptional, IsUrl, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { OrderInputType, type OrderInput } from '../common/sorted-pagination';
+import { OrderInputType, type OrderInput } from '../common/connection';
 import { SourceInput } from '../sources/source.inputs';
 import { Visibility } from '../claims/claim.entity';
 

@@ -1,6 +1,9 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs } from '../common/pagination';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../common/connection';
 import type { Context } from '../context';
+import { declareFieldColumns, selectedFields } from '../common/field-selection';
+import { rowKey } from '../common/loaders';
 import { Role } from '../common/role';
 import { Mention } from '../mentions/mention.entity';
 import { Source } from '../sources/source.entity';
@@ -10,25 +13,30 @@ import { findArticle, ingestArticle, listArticles } from './article.service';
 import { ArticleConnection, IngestArticlePayload, SentenceConnection } from './article.types';
 import { sentencesOfArticle } from './sentence.service';
 
+// What the field resolvers below read of an article (field-selection.ts).
+declareFieldColumns(Article, { source: ['sourceId'], sentences: ['sentenceCount'], mentions: [] });
+
 @Resolver(() => Article)
 export class ArticleResolver {
   @Query(() => Article, { nullable: true, description: 'One article, by id or by url' })
   article(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { nullable: true }) id?: string,
     @Arg('url', () => String, { nullable: true }) url?: string,
   ): Promise<Article | null> {
-    return findArticle(ctx, { id, url });
+    return findArticle(ctx, { id, url }, selectedFields(info));
   }
 
   @Query(() => ArticleConnection, { description: 'Articles in the order they were ingested, or in orderBy' })
   articles(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => ArticleFilter, { nullable: true }) filter?: ArticleFilter,
     @Arg('orderBy', () => ArticleOrder, { nullable: true }) orderBy?: ArticleOrder,
   ): Promise<ArticleConnection> {
-    return listArticles(ctx, args, filter ?? undefined, orderBy);
+    return listArticles(ctx, args, filter ?? undefined, orderBy, selectedFields(info));
   }
 
   @Authorized(Role.EDITOR)
@@ -38,8 +46,8 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => Source)
-  async source(@Root() article: Article, @Ctx() ctx: Context): Promise<Source> {
-    return (await ctx.loaders.sourceById.load(article.sourceId)) as Source;
+  async source(@Root() article: Article, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Source> {
+    return (await ctx.loaders.sourceById.load(rowKey(article.sourceId, selectedFields(info)))) as Source;
   }
 
   @FieldResolver(() => [Mention], { description: 'Spans naming actors or places, in text order' })
@@ -48,7 +56,12 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => SentenceConnection, { description: 'The sentences in text order' })
-  sentences(@Root() article: Article, @Ctx() ctx: Context, @Args(() => ConnectionArgs) args: ConnectionArgs): Promise<SentenceConnection> {
-    return sentencesOfArticle(ctx, article, args);
+  sentences(
+    @Root() article: Article,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+  ): Promise<SentenceConnection> {
+    return sentencesOfArticle(ctx, article, args, selectedFields(info));
   }
 }

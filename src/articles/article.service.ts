@@ -2,8 +2,10 @@ import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
 import { badInput, conflict } from '../common/errors';
 import { parseGlobalId } from '../common/global-id';
-import { pageWindow, type ConnectionArgs } from '../common/pagination';
-import { orderingOf, readListPage, type SortKey } from '../common/sorted-pagination';
+import type { ConnectionArgs } from '../common/connection';
+import { ALL_FIELDS, type FieldSelection } from '../common/field-selection';
+import { listWindow, orderingOf, readConnection, type SortKey } from '../common/list-query';
+import { childPageWindow, rowKey } from '../common/loaders';
 import type { Context } from '../context';
 import { segmentSentences } from '../nlp/segment-sentences';
 import { readPageFurniture } from '../nlp/sentence-roles';
@@ -23,9 +25,13 @@ import { loadGazetteer, runExtraction } from '../extraction/extraction.service';
 export const MAX_BODY_BYTES = 1024 * 1024;
 const SENTENCE_INSERT_CHUNK = 2000;
 
-export async function findArticle(ctx: Context, where: { id?: string; url?: string }): Promise<Article | null> {
+export async function findArticle(
+  ctx: Context,
+  where: { id?: string; url?: string },
+  fields: FieldSelection = ALL_FIELDS,
+): Promise<Article | null> {
   if ((where.id == null) === (where.url == null)) throw badInput('id', 'Give exactly one of id or url');
-  if (where.id != null) return ctx.loaders.articleById.load(parseGlobalId(where.id, 'Article', 'id'));
+  if (where.id != null) return ctx.loaders.articleById.load(rowKey(parseGlobalId(where.id, 'Article', 'id'), fields));
   return ctx.db.getRepository(Article).findOneBy({ url: where.url as string });
 }
 
@@ -40,19 +46,24 @@ export async function listArticles(
   args: ConnectionArgs,
   filter: ArticleFilter = {},
   orderBy?: ArticleOrder,
+  fields: FieldSelection = ALL_FIELDS,
 ): Promise<ArticleConnection> {
-  const ordering = orderingOf('Article', 'article.id', ARTICLE_SORT_KEYS, orderBy);
+  const window = listWindow(args, orderingOf('Article', 'article.id', ARTICLE_SORT_KEYS, orderBy));
   const query = () => {
     const articles = ctx.db.getRepository(Article).createQueryBuilder('article');
     applyArticleFilter(articles, 'article', filter);
     return articles;
   };
-  const page = await readListPage(query(), args, ordering);
-  return new ArticleConnection(page, () => query().getCount());
+  return readConnection(ArticleConnection, query, window, { fields });
 }
 
-export async function articlesOfSource(ctx: Context, source: Source, args: ConnectionArgs): Promise<ArticleConnection> {
-  const page = await ctx.loaders.articlePageBySourceId.load({ parentId: source.id, window: pageWindow(args) });
+export async function articlesOfSource(
+  ctx: Context,
+  source: Source,
+  args: ConnectionArgs,
+  fields: FieldSelection = ALL_FIELDS,
+): Promise<ArticleConnection> {
+  const page = await ctx.loaders.articlePageBySourceId.load({ parentId: source.id, window: childPageWindow(args), fields });
   return new ArticleConnection(page, () => ctx.loaders.articleCountBySourceId.load({ parentId: source.id }));
 }
 

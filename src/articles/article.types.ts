@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { ConnectionType } from '../common/pagination';
+import { ConnectionType } from '../common/connection';
 import { Article } from './article.entity';
 import { Sentence } from './sentence.entity';
 

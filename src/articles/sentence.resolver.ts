@@ -1,11 +1,17 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs } from '../common/pagination';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../common/connection';
 import type { Context } from '../context';
+import { declareFieldColumns, selectedFields } from '../common/field-selection';
+import { rowKey } from '../common/loaders';
 import { Mention } from '../mentions/mention.entity';
 import { Article } from './article.entity';
 import { SentenceConnection } from './article.types';
 import { searchSentences } from './sentence-search.service';
 import { Sentence, SentenceRole } from './sentence.entity';
+
+// What the field resolvers below read of a sentence; `highlight` is set by the search (field-selection.ts).
+declareFieldColumns(Sentence, { article: ['articleId'], mentions: [], highlight: [] });
 
 @Resolver(() => Sentence)
 export class SentenceResolver {
@@ -14,6 +20,7 @@ export class SentenceResolver {
   })
   searchSentences(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('query', () => String) query: string,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('roles', () => [SentenceRole], {
@@ -22,12 +29,12 @@ export class SentenceResolver {
     })
     roles?: SentenceRole[],
   ): Promise<SentenceConnection> {
-    return searchSentences(ctx, query, args, roles);
+    return searchSentences(ctx, query, args, roles, selectedFields(info));
   }
 
   @FieldResolver(() => Article)
-  async article(@Root() sentence: Sentence, @Ctx() ctx: Context): Promise<Article> {
-    return (await ctx.loaders.articleById.load(sentence.articleId)) as Article;
+  async article(@Root() sentence: Sentence, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Article> {
+    return (await ctx.loaders.articleById.load(rowKey(sentence.articleId, selectedFields(info)))) as Article;
   }
 
   @FieldResolver(() => [Mention], { description: 'Spans of this sentence naming actors or places' })

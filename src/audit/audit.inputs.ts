@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID } from 'type-graphql';
 import { IsOptional, Length } from 'class-validator';
-import { ConnectionArgs } from '../common/pagination';
+import { ConnectionArgs } from '../common/connection';
 
 @ArgsType()
 export class AuditLogArgs extends ConnectionArgs {

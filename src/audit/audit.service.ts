@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { parseGlobalId } from '../common/global-id';
-import { readPage } from '../common/loaders';
-import { pageWindow } from '../common/pagination';
+import { keyOrdering, listWindow, readConnection } from '../common/list-query';
 import type { Context } from '../context';
 import { AuditLog } from './audit-log.entity';
 import type { AuditLogArgs } from './audit.inputs';
@@ -27,13 +26,12 @@ export async function recordAudit(
 /** The audit log in the order it was written (ids grow with time), optionally filtered. */
 export async function listAuditEntries(ctx: Context, args: AuditLogArgs): Promise<AuditEntryConnection> {
   const organizationId = args.organizationId != null ? parseGlobalId(args.organizationId, 'Organization', 'organizationId') : null;
-  const window = pageWindow(args);
+  const window = listWindow(args, keyOrdering('entry.id'));
   const query = () => {
     const entries = ctx.db.getRepository(AuditLog).createQueryBuilder('entry');
     if (organizationId !== null) entries.andWhere('entry.organizationId = :organizationId', { organizationId });
     if (args.operation != null) entries.andWhere('entry.operation = :operation', { operation: args.operation });
     return entries;
   };
-  const page = await readPage(query(), 'id', window);
-  return new AuditEntryConnection(page, () => query().getCount());
+  return readConnection(AuditEntryConnection, query, window);
 }

@@ -1,4 +1,4 @@
-import { ConnectionType } from '../common/pagination';
+import { ConnectionType } from '../common/connection';
 import { AuditLog } from './audit-log.entity';
 
 export const AuditEntryConnection = ConnectionType('AuditEntry', AuditLog);

@@ -1,7 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Actor } from '../actors/actor.entity';
 import { BucketArgs, CountBucket } from '../common/count-bucket';
 import type { Context } from '../context';
+import { selectedFields } from '../common/field-selection';
+import { rowKey } from '../common/loaders';
 import { ClaimCountGroup, countClaims } from './claim-counts.service';
 import { ClaimFilter } from './claim.inputs';
 
@@ -20,7 +23,7 @@ export class ClaimCountsResolver {
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: 'CLAIMANT buckets: the actor' })
-  async actor(@Root() bucket: CountBucket, @Ctx() ctx: Context): Promise<Actor | null> {
-    return bucket.actorId == null ? null : ctx.loaders.actorById.load(bucket.actorId);
+  async actor(@Root() bucket: CountBucket, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Actor | null> {
+    return bucket.actorId == null ? null : ctx.loaders.actorById.load(rowKey(bucket.actorId, selectedFields(info)));
   }
 }

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { OrderInputType, type OrderInput } from '../common/sorted-pagination';
+import { OrderInputType, type OrderInput } from '../common/connection';
 import { ClaimKind, ReviewStatus, Visibility } from './claim.entity';
 
 @InputType({

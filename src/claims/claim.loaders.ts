@@ -1,7 +1,6 @@
-import DataLoader from 'dataloader';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { Actor } from '../actors/actor.entity';
-import { childCountLoader, childListLoader, childPageLoader, type ChildSpec } from '../common/loaders';
+import { byIdLoader, childCountLoader, childListLoader, childPageLoader, type ChildSpec } from '../common/loaders';
 import type { Viewer } from '../common/viewer';
 import { Event } from '../events/event.entity';
 import { applyClaimCriteria, type ClaimCriteria } from './claim-criteria';
@@ -26,15 +25,7 @@ export function createClaimLoaders(db: DataSource, viewer: Viewer) {
   };
 
   return {
-    claimById: new DataLoader<string, Claim | null>(async (ids) => {
-      const rows = await onlyVisibleClaims(
-        claims.createQueryBuilder('child').where('child.id IN (:...ids)', { ids: [...ids] }),
-        viewer,
-        'child',
-      ).getMany();
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    claimById: byIdLoader(claims, (query) => onlyVisibleClaims(query, viewer, 'child')),
     claimPageByArticleId: childPageLoader(claims, 'id', byArticle),
     claimCountByArticleId: childCountLoader(claims, byArticle),
     claimPageByClaimantId: childPageLoader(claims, 'id', byClaimant),

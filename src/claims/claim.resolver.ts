@@ -1,32 +1,38 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Actor } from '../actors/actor.entity';
 import { Article } from '../articles/article.entity';
-import { ConnectionArgs } from '../common/pagination';
+import { ConnectionArgs } from '../common/connection';
 import type { Context } from '../context';
+import { declareFieldColumns, selectedFields } from '../common/field-selection';
+import { rowKey } from '../common/loaders';
 import { Event } from '../events/event.entity';
 import { Role } from '../common/role';
 import { addClaim } from './add-claim.service';
-import { annotationOf } from './claim-export.service';
 import { reviewClaim, reviseClaim, retractClaim } from './claim-review.service';
 import { ClaimRevision } from './claim-revision.entity';
 import { Claim, ReviewStatus } from './claim.entity';
 import { AddClaimInput, ClaimFilter, ClaimOrder } from './claim.inputs';
-import { listClaims } from './claim.service';
+import { annotationOf, listClaims } from './claim.service';
 import { linkClaimToEvent } from './link-claim-event.service';
 import { ClaimConnection } from './claim.types';
 import { Evidence } from './evidence.entity';
+
+// What the field resolvers below read of a claim (field-selection.ts); `annotation` reads every column.
+declareFieldColumns(Claim, { article: ['articleId'], claimant: ['claimantId'], subjects: [], events: [], evidence: [], revisions: [] });
 
 @Resolver(() => Claim)
 export class ClaimResolver {
   @Query(() => ClaimConnection, { description: 'Claims the viewer may see, in the order they were added, or in orderBy' })
   claims(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => ClaimFilter, { nullable: true }) filter?: ClaimFilter,
     @Arg('orderBy', () => ClaimOrder, { nullable: true }) orderBy?: ClaimOrder,
   ): Promise<ClaimConnection> {
-    return listClaims(ctx, args, filter ?? undefined, orderBy);
+    return listClaims(ctx, args, filter ?? undefined, orderBy, selectedFields(info));
   }
 
   @Authorized(Role.EDITOR)
@@ -74,28 +80,28 @@ export class ClaimResolver {
   }
 
   @FieldResolver(() => Article)
-  async article(@Root() claim: Claim, @Ctx() ctx: Context): Promise<Article> {
-    return (await ctx.loaders.articleById.load(claim.articleId)) as Article;
+  async article(@Root() claim: Claim, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Article> {
+    return (await ctx.loaders.articleById.load(rowKey(claim.articleId, selectedFields(info)))) as Article;
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: 'Who makes the claim; null when the article itself reports it' })
-  async claimant(@Root() claim: Claim, @Ctx() ctx: Context): Promise<Actor | null> {
-    return claim.claimantId === null ? null : ctx.loaders.actorById.load(claim.claimantId);
+  async claimant(@Root() claim: Claim, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Actor | null> {
+    return claim.claimantId === null ? null : ctx.loaders.actorById.load(rowKey(claim.claimantId, selectedFields(info)));
   }
 
   @FieldResolver(() => [Actor])
-  subjects(@Root() claim: Claim, @Ctx() ctx: Context): Promise<Actor[]> {
-    return ctx.loaders.subjectsByClaimId.load(claim.id);
+  subjects(@Root() claim: Claim, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Actor[]> {
+    return ctx.loaders.subjectsByClaimId.load({ parentId: claim.id, fields: selectedFields(info) });
   }
 
   @FieldResolver(() => [Event])
-  events(@Root() claim: Claim, @Ctx() ctx: Context): Promise<Event[]> {
-    return ctx.loaders.eventsByClaimId.load(claim.id);
+  events(@Root() claim: Claim, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Event[]> {
+    return ctx.loaders.eventsByClaimId.load({ parentId: claim.id, fields: selectedFields(info) });
   }
 
   @FieldResolver(() => [Evidence])
-  evidence(@Root() claim: Claim, @Ctx() ctx: Context): Promise<Evidence[]> {
-    return ctx.loaders.evidenceByClaimId.load(claim.id);
+  evidence(@Root() claim: Claim, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Evidence[]> {
+    return ctx.loaders.evidenceByClaimId.load({ parentId: claim.id, fields: selectedFields(info) });
   }
 
   @FieldResolver(() => [ClaimRevision], { description: 'Earlier texts, oldest first' })

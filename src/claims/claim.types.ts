@@ -1,4 +1,4 @@
-import { ConnectionType } from '../common/pagination';
+import { ConnectionType } from '../common/connection';
 import { Claim } from './claim.entity';
 
 export const ClaimConnection = ConnectionType('Claim', Claim);

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { badInput } from './errors';
 
 /**
@@ -16,16 +17,28 @@ export const MAX_DOCUMENT_NESTING = 100;
  * to refuse with its own message.
  */
 export function documentNestingGuard(maxTokens: number): RequestHandler {
+  // Lexed once per query text: repeated queries (a dashboard's, a notebook's loop) skip the pass.
+  const nestingOf = new LRUCache<string, number>({
+    maxSize: CACHED_QUERY_CHARACTERS,
+    sizeCalculation: (_nesting, query) => Math.max(1, query.length),
+  });
   return (req, _res, next) => {
     const body: unknown = req.body;
     const query = body !== null && typeof body === 'object' && 'query' in body ? body.query : undefined;
     if (typeof query !== 'string') return next();
-    const nesting = documentNesting(query, maxTokens);
+    let nesting = nestingOf.get(query);
+    if (nesting === undefined) {
+      nesting = documentNesting(query, maxTokens);
+      if (query.length <= CACHED_QUERY_CHARACTERS / 100) nestingOf.set(query, nesting);
+    }
     if (nesting <= MAX_DOCUMENT_NESTING) return next();
     const error = badInput('query', `This document nests ${nesting} braces or brackets deep; the limit is ${MAX_DOCUMENT_NESTING}`);
     next(error);
   };
 }
+
+/** Characters of query text the guard keeps results for, in all (each text at most a hundredth of it). */
+const CACHED_QUERY_CHARACTERS = 4 * 1024 * 1024;
 
 /** The deepest nesting of braces and brackets, counting at most `maxTokens` tokens. */
 export function documentNesting(query: string, maxTokens: number): number {

@@ -1,61 +1,84 @@
 import DataLoader from 'dataloader';
 import type { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
-import { keysetSql, pageFromRows, type Edge, type PageInfo, type PageWindow } from './pagination';
-import { rowReader } from './row-reader';
+import type { ConnectionArgs, Page } from './connection';
+import { ALL_FIELDS, type FieldSelection } from './field-selection';
+import { keyOrdering, keysetSql, listWindow, pageFromRows, type ListWindow } from './list-query';
+import { rowReader, type RowReader } from './row-reader';
+
+/**
+ * A row by id, with the GraphQL selection it must answer (field-selection.ts): a plain id reads
+ * every column. Keys batched together read the union of their selections in one statement.
+ */
+export type RowKey = string | { id: string; fields: FieldSelection };
+
+export function rowKey(id: string, fields: FieldSelection): RowKey {
+  return { id, fields };
+}
+
+function keyId(key: RowKey): string {
+  return typeof key === 'string' ? key : key.id;
+}
+
+function keyFields(key: RowKey): FieldSelection {
+  return typeof key === 'string' ? ALL_FIELDS : key.fields;
+}
 
 /**
  * Rows by id, one result per key in key order (null where missing): one plain statement, its
- * rows made into entities without the query builder (src/common/row-reader.ts).
+ * rows made into entities without TypeORM's hydration (src/common/row-reader.ts). `scope` adds
+ * conditions on the rows (aliased `child`) that the viewer may see; without one, the statement
+ * is written by hand, without the query builder.
  */
-export function byIdLoader<T extends ObjectLiteral & { id: string }>(repo: Repository<T>): DataLoader<string, T | null> {
+export function byIdLoader<T extends ObjectLiteral & { id: string }>(
+  repo: Repository<T>,
+  scope?: (query: SelectQueryBuilder<T>) => void,
+): DataLoader<RowKey, T | null, string> {
+  const table = repo.metadata.tableName;
+  return new DataLoader(
+    async (keys) => {
+      const reader = readerFor(repo, keys.map(keyFields));
+      const ids = [...new Set(keys.map(keyId))];
+      let raw: Array<Record<string, unknown>>;
+      if (scope === undefined) {
+        const sql = `SELECT ${reader.columns('child')} FROM "${table}" child WHERE child.id = ANY(CAST($1 AS bigint[]))`;
+        raw = await repo.manager.query(sql, [ids]);
+      } else {
+        const query = repo
+          .createQueryBuilder('child')
+          .select(reader.columns('child'))
+          .where('child.id = ANY(CAST(:ids AS bigint[]))', { ids });
+        scope(query);
+        raw = await query.getRawMany();
+      }
+      const byId = new Map<string, T>();
+      for (const row of raw) {
+        const entity = reader.entity<T>(row);
+        byId.set(entity.id, entity);
+      }
+      return keys.map((key) => byId.get(keyId(key)) ?? null);
+    },
+    { cacheKeyFn: (key) => `${keyId(key)}|${keyFields(key).key}` },
+  );
+}
+
+/** The reader of the columns every one of `selections` needs (all columns if one asks for all). */
+function readerFor<T extends ObjectLiteral>(
+  repo: Repository<T>,
+  selections: FieldSelection[],
+  required: readonly string[] = [],
+): RowReader {
   const reader = rowReader(repo.metadata);
-  const sql = `SELECT ${reader.columns('child')} FROM "${repo.metadata.tableName}" child WHERE child.id = ANY(CAST($1 AS bigint[]))`;
-  return new DataLoader(async (ids) => {
-    const raw: Array<Record<string, unknown>> = await repo.manager.query(sql, [ids]);
-    const byId = new Map<string, T>();
-    for (const row of raw) {
-      const entity = reader.entity<T>(row);
-      byId.set(entity.id, entity);
-    }
-    return ids.map((id) => byId.get(id) ?? null);
-  });
-}
-
-export interface Page<T> {
-  edges: Edge<T>[];
-  pageInfo: PageInfo;
-}
-
-/** Reads one page of a top-level list ordered by an integer key column. */
-export async function readPage<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  keyProperty: keyof T & string,
-  window: PageWindow,
-): Promise<Page<T>> {
-  const key = `${query.alias}.${keyProperty}`;
-  const { where, params, order } = keysetSql(window, key);
-  for (const condition of where) query.andWhere(condition, params);
-  query.orderBy(key, order);
-  const rows = await plainEntities(query, window.limit + 1);
-  return pageFromRows(rows, window, (row) => row[keyProperty] as string | number);
-}
-
-/**
- * The query's entities, at most `limit`: without joins, its raw rows made into entities by the
- * row reader (no TypeORM hydration); with joins (a row per joined match), TypeORM's getMany,
- * which folds them into one entity each.
- */
-async function plainEntities<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, limit: number): Promise<T[]> {
-  if (query.expressionMap.joinAttributes.length > 0) return query.take(limit).getMany();
-  const raw: Array<Record<string, unknown>> = await query.limit(limit).getRawMany();
-  const reader = rowReader(query.expressionMap.mainAlias!.metadata);
-  return raw.map((row) => reader.entity<T>(row, query.alias));
+  if (selections.some((selection) => selection === ALL_FIELDS)) return reader.select(ALL_FIELDS, required);
+  const fields = new Set(selections.flatMap((selection) => [...selection.fields]));
+  return reader.select({ key: [...fields].sort().join(','), fields }, required);
 }
 
 export interface ChildPageKey<F = undefined> {
   parentId: string;
-  window: PageWindow;
+  window: ListWindow;
   filter?: F;
+  /** The selection of the page's nodes; every column when absent. */
+  fields?: FieldSelection;
 }
 
 /**
@@ -69,12 +92,20 @@ export interface ChildSpec<T extends ObjectLiteral, F> {
   scope?: (query: SelectQueryBuilder<T>, filter: F | undefined) => void;
 }
 
+/** The window of a nested connection's page: in key order, with plain key cursors (childPageLoader). */
+export function childPageWindow(args: ConnectionArgs): ListWindow {
+  return listWindow(args, CHILD_ORDERING);
+}
+
+const CHILD_ORDERING = keyOrdering('key');
+
 /**
  * "The first N children of each parent", for a nested connection: one statement per batch,
  * however many parents are asked for. Each parent's page is read by a LATERAL subquery with
  * its own ORDER BY ... LIMIT, so an index on (parent, key) reads only the page, not every child
  * of the parent (a window function over all children would read a source's whole archive).
- * Keys with different windows or filters are batched in separate statements.
+ * Keys with different windows or filters are batched in separate statements; their selections
+ * are read together. Pages are in key order with plain key cursors (list-query.ts keyOrdering).
  */
 export function childPageLoader<T extends ObjectLiteral, F = undefined>(
   repo: Repository<T>,
@@ -83,36 +114,42 @@ export function childPageLoader<T extends ObjectLiteral, F = undefined>(
 ): DataLoader<ChildPageKey<F>, Page<T>, string> {
   const keyColumn = `child.${columnName(repo, keyProperty)}`;
   const table = repo.metadata.tableName;
-  const columns = rowReader(repo.metadata).columns('child');
+  const ordering = keyOrdering(keyColumn);
   return new DataLoader(
     async (keys) => {
       const pages = new Map<string, Page<T>>();
-      for (const group of groupBy(keys, (key) => JSON.stringify([key.window, key.filter ?? null]))) {
-        const { window, filter } = group[0];
-        const { where, params, order } = keysetSql(window, keyColumn);
+      for (const group of groupBy(keys, (key) => JSON.stringify([windowKey(key.window), key.filter ?? null]))) {
+        const { filter } = group[0];
+        const window = { ...group[0].window, ordering };
+        const reader = readerFor(
+          repo,
+          group.map((key) => key.fields ?? ALL_FIELDS),
+          [keyProperty],
+        );
+        const { where, params, orderBy } = keysetSql(window, 'page');
         const page = repo.createQueryBuilder('child');
         spec.join?.(page);
         page.select('child.id', 'id').addSelect(keyColumn, 'sort_key').where(`${spec.parent} = parent_ids.parent_id`);
         spec.scope?.(page, filter);
         for (const condition of where) page.andWhere(condition, params);
         const [pageSql, pageParams]: [string, unknown[]] = page
-          .orderBy(keyColumn, order)
+          .orderBy(...orderBy[0])
           .limit(window.limit + 1)
           .getQueryAndParameters();
         const raw: Array<Record<string, unknown>> = await repo.manager.query(
-          `SELECT ${columns}, parent_ids.parent_id AS page_parent
+          `SELECT ${reader.columns('child')}, parent_ids.parent_id AS page_parent
            FROM unnest(CAST($${pageParams.length + 1} AS bigint[])) AS parent_ids(parent_id)
            CROSS JOIN LATERAL (${pageSql}) page
            JOIN "${table}" child ON child.id = page.id
-           ORDER BY page.sort_key ${order}`,
+           ORDER BY page.sort_key ${orderBy[0][1]}`,
           [...pageParams, group.map((key) => key.parentId)],
         );
-        const byParent = groupRows(repo, raw);
+        const byParent = groupRows<T>(reader, raw);
         for (const key of group) {
           const children = byParent.get(key.parentId) ?? [];
           pages.set(
             pageKey(key),
-            pageFromRows(children, window, (row) => row[keyProperty] as string | number),
+            pageFromRows(children, window, (row) => [String(row[keyProperty])]),
           );
         }
       }
@@ -122,20 +159,30 @@ export function childPageLoader<T extends ObjectLiteral, F = undefined>(
   );
 }
 
+/** A parent's key for a child list loader, with the selection of the children; a plain id reads every column. */
+export type ChildListKey = string | { parentId: string; fields: FieldSelection };
+
 /** All children of each parent (a short list, not a connection), in `keyProperty` order. */
 export function childListLoader<T extends ObjectLiteral, F = undefined>(
   repo: Repository<T>,
   keyProperty: keyof T & string,
   spec: ChildSpec<T, F>,
-): DataLoader<string, T[]> {
-  return new DataLoader(async (parentIds) => {
-    const raw: Array<Record<string, unknown>> = await childQuery(repo, spec, [...parentIds], undefined)
-      .addSelect(spec.parent, 'page_parent')
-      .orderBy(`child.${columnName(repo, keyProperty)}`, 'ASC')
-      .getRawMany();
-    const byParent = groupRows(repo, raw);
-    return parentIds.map((id) => byParent.get(id) ?? []);
-  });
+): DataLoader<ChildListKey, T[], string> {
+  const parentOf = (key: ChildListKey) => (typeof key === 'string' ? key : key.parentId);
+  const fieldsOf = (key: ChildListKey) => (typeof key === 'string' ? ALL_FIELDS : key.fields);
+  return new DataLoader(
+    async (keys) => {
+      const reader = readerFor(repo, keys.map(fieldsOf), [keyProperty]);
+      const raw: Array<Record<string, unknown>> = await childQuery(repo, spec, [...new Set(keys.map(parentOf))], undefined)
+        .select(reader.columns('child'))
+        .addSelect(spec.parent, 'page_parent')
+        .orderBy(`child.${columnName(repo, keyProperty)}`, 'ASC')
+        .getRawMany();
+      const byParent = groupRows<T>(reader, raw);
+      return keys.map((key) => byParent.get(parentOf(key)) ?? []);
+    },
+    { cacheKeyFn: (key) => `${parentOf(key)}|${fieldsOf(key).key}` },
+  );
 }
 
 /** Counts of children per parent, one statement per batch. */
@@ -174,8 +221,7 @@ function childQuery<T extends ObjectLiteral, F>(repo: Repository<T>, spec: Child
 }
 
 /** Turns raw rows (entity columns plus `page_parent`) into entities grouped by parent id, in row order. */
-function groupRows<T extends ObjectLiteral>(repo: Repository<T>, raw: Array<Record<string, unknown>>): Map<string, T[]> {
-  const reader = rowReader(repo.metadata);
+function groupRows<T extends ObjectLiteral>(reader: RowReader, raw: Array<Record<string, unknown>>): Map<string, T[]> {
   const byParent = new Map<string, T[]>();
   for (const row of raw) {
     const entity = reader.entity<T>(row);
@@ -194,8 +240,12 @@ function columnName<T extends ObjectLiteral>(repo: Repository<T>, property: stri
   return `"${found.databaseName}"`;
 }
 
+function windowKey(window: ListWindow) {
+  return [window.forward, window.limit, window.after, window.before];
+}
+
 function pageKey<F>(key: ChildPageKey<F>): string {
-  return JSON.stringify([key.parentId, key.window, key.filter ?? null]);
+  return JSON.stringify([key.parentId, windowKey(key.window), key.filter ?? null, key.fields?.key ?? '*']);
 }
 
 function groupBy<K>(keys: readonly K[], signature: (key: K) => string): K[][] {

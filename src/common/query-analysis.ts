@@ -24,7 +24,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { badInput } from './errors';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection';
 
 /** What the pre-execution checks learn about an operation, in one walk over its document. */
 export interface OperationMeasure {

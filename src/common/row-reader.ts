@@ -1,4 +1,5 @@
 import type { EntityMetadata } from 'typeorm';
+import { ALL_FIELDS, declaredFieldColumns, type FieldSelection } from './field-selection';
 
 type ColumnMetadata = EntityMetadata['columns'][number];
 
@@ -15,6 +16,12 @@ export interface RowReader {
   columns(alias: string): string;
   /** The entity in raw row `row`, whose columns are aliased as `columns(alias)` names them (default alias `child`). */
   entity<T>(row: Record<string, unknown>, alias?: string): T;
+  /**
+   * The reader of only the columns behind `selection`'s fields (field-selection.ts), plus the id
+   * and the `required` properties (keys a cursor, join or group needs); every column when a field
+   * is neither a column nor declared. Its entities lack the other properties.
+   */
+  select(selection: FieldSelection, required?: readonly string[]): RowReader;
 }
 
 const readers = new WeakMap<EntityMetadata, RowReader>();
@@ -45,7 +52,60 @@ const AS_PARSED = new Set([
 
 function makeReader(metadata: EntityMetadata): RowReader {
   // Columns marked select: false (the article search vector) are never read into entities.
-  const columns = metadata.columns.filter((column) => column.isSelect);
+  const all = metadata.columns.filter((column) => column.isSelect);
+  // Readers of column subsets, one per selection and requirement, made on first use.
+  const subsets = new Map<string, RowReader>();
+  const select: Select = (selection, required = []) => {
+    if (selection === ALL_FIELDS && required.length === 0) return full;
+    const key = `${selection.key}|${required.join(',')}`;
+    let reader = subsets.get(key);
+    if (reader === undefined) {
+      const wanted = selection === ALL_FIELDS ? null : wantedColumns(metadata, selection, required);
+      reader =
+        wanted === null
+          ? full
+          : readerOf(
+              metadata,
+              all.filter((column) => wanted.has(column)),
+              select,
+            );
+      subsets.set(key, reader);
+    }
+    return reader;
+  };
+  const full = readerOf(metadata, all, select);
+  return full;
+}
+
+type Select = RowReader['select'];
+
+/** The columns behind the fields and properties; null when some field needs them all. */
+function wantedColumns(metadata: EntityMetadata, selection: FieldSelection, required: readonly string[]): Set<ColumnMetadata> | null {
+  const declared = declaredFieldColumns(metadata.target as object);
+  const wanted = new Set<ColumnMetadata>();
+  const addProperty = (property: string): boolean => {
+    const column = metadata.findColumnWithPropertyPath(property);
+    if (column !== undefined) {
+      wanted.add(column);
+      return true;
+    }
+    const embedded = metadata.embeddeds.find((candidate) => candidate.propertyName === property);
+    if (embedded === undefined) return false;
+    for (const embeddedColumn of embedded.columns) wanted.add(embeddedColumn);
+    return true;
+  };
+  for (const property of ['id', ...required]) if (!addProperty(property)) throw new Error(`${metadata.name} has no column ${property}`);
+  for (const field of selection.fields) {
+    if (field === '__typename') continue;
+    const needs = declared[field];
+    if (needs !== undefined) {
+      for (const property of needs) if (!addProperty(property)) return null;
+    } else if (!addProperty(field)) return null;
+  }
+  return wanted;
+}
+
+function readerOf(metadata: EntityMetadata, columns: ColumnMetadata[], select: Select): RowReader {
   const driver = metadata.connection.driver;
   const setters = columns.map((column) => {
     const plain = column.embeddedMetadata === undefined && column.transformer === undefined && AS_PARSED.has(String(column.type));
@@ -76,6 +136,7 @@ function makeReader(metadata: EntityMetadata): RowReader {
       for (const set of setters) set(entity, row, prefix);
       return entity as T;
     },
+    select,
   };
 }
 

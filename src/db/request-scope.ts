@@ -39,6 +39,20 @@ export function allOrganizationsDataSource(scoped: DataSource): DataSource {
 }
 
 /**
+ * The pooled data source behind any view of it made here (scoped, any-scope or plain): what
+ * per-database state, such as the API key cache, is kept by.
+ */
+export function underlyingDataSource(db: DataSource): DataSource {
+  let current = db;
+  while (!scopedDataSources.has(current)) {
+    const next: unknown = Object.getPrototypeOf(current);
+    if (!(next instanceof DataSource)) return db;
+    current = next;
+  }
+  return current;
+}
+
+/**
  * The data source for the few statements whose answer is the same in every scope: the API key
  * lookup and its `last_used_at` touch (`api_key` has no row-level security, and the request role
  * may read and update it). Its checkouts use a pooled connection in whatever scope it is in, so

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { OrderInputType, type OrderInput } from '../common/sorted-pagination';
+import { OrderInputType, type OrderInput } from '../common/connection';
 import { DateResolver } from 'graphql-scalars';
 import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ParticipantRole } from './event-participant.entity';

@@ -1,7 +1,10 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Actor } from '../actors/actor.entity';
-import { ConnectionArgs } from '../common/pagination';
+import { ConnectionArgs } from '../common/connection';
 import type { Context } from '../context';
+import { declareFieldColumns, selectedFields } from '../common/field-selection';
+import { rowKey } from '../common/loaders';
 import { Role } from '../common/role';
 import { EVENT_CODEBOOK } from './event-codebook';
 import { EventParticipant } from './event-participant.entity';
@@ -11,16 +14,20 @@ import { createEvent, listEvents, updateEvent } from './event.service';
 import { EventConnection, EventTypeInfo } from './event.types';
 import { Place } from './place.entity';
 
+// What the field resolvers below read of an event (field-selection.ts).
+declareFieldColumns(Event, { place: ['placeId'], participants: [] });
+
 @Resolver(() => Event)
 export class EventResolver {
   @Query(() => EventConnection, { description: 'Events in the order they were recorded, or in orderBy' })
   events(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => EventFilter, { nullable: true }) filter?: EventFilter,
     @Arg('orderBy', () => EventOrder, { nullable: true }) orderBy?: EventOrder,
   ): Promise<EventConnection> {
-    return listEvents(ctx, args, filter ?? undefined, orderBy);
+    return listEvents(ctx, args, filter ?? undefined, orderBy, selectedFields(info));
   }
 
   @Query(() => [EventTypeInfo], { description: 'The event codebook: ACLED event types and sub-types, with definitions' })
@@ -63,7 +70,7 @@ export class EventResolver {
 @Resolver(() => EventParticipant)
 export class ParticipantResolver {
   @FieldResolver(() => Actor)
-  async actor(@Root() participant: EventParticipant, @Ctx() ctx: Context): Promise<Actor> {
-    return (await ctx.loaders.actorById.load(participant.actorId)) as Actor;
+  async actor(@Root() participant: EventParticipant, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Actor> {
+    return (await ctx.loaders.actorById.load(rowKey(participant.actorId, selectedFields(info)))) as Actor;
   }
 }

@@ -8,8 +8,10 @@ import { isoDate } from '../common/dates';
 import { notFound } from '../common/errors';
 import { parseGlobalId, toGlobalId } from '../common/global-id';
 import { touchRows } from '../common/touch';
-import { pageWindow, type ConnectionArgs } from '../common/pagination';
-import { orderingOf, readListPage, type SortKey } from '../common/sorted-pagination';
+import type { ConnectionArgs } from '../common/connection';
+import { ALL_FIELDS, type FieldSelection } from '../common/field-selection';
+import { listWindow, orderingOf, readConnection, type SortKey } from '../common/list-query';
+import { childPageWindow } from '../common/loaders';
 import type { Context } from '../context';
 import { applyEventFilter } from './event-criteria';
 import { checkEventCoding } from './event-rules';
@@ -32,19 +34,24 @@ export async function listEvents(
   args: ConnectionArgs,
   filter: EventFilter = {},
   orderBy?: EventOrder,
+  fields: FieldSelection = ALL_FIELDS,
 ): Promise<EventConnection> {
-  const ordering = orderingOf('Event', 'event.id', EVENT_SORT_KEYS, orderBy);
+  const window = listWindow(args, orderingOf('Event', 'event.id', EVENT_SORT_KEYS, orderBy));
   const query = () => {
     const events = ctx.db.getRepository(Event).createQueryBuilder('event');
     applyEventFilter(events, 'event', filter);
     return events;
   };
-  const page = await readListPage(query(), args, ordering);
-  return new EventConnection(page, () => query().getCount());
+  return readConnection(EventConnection, query, window, { fields });
 }
 
-export async function eventsOfActor(ctx: Context, actor: Actor, args: ConnectionArgs): Promise<EventConnection> {
-  const page = await ctx.loaders.eventPageByActorId.load({ parentId: actor.id, window: pageWindow(args) });
+export async function eventsOfActor(
+  ctx: Context,
+  actor: Actor,
+  args: ConnectionArgs,
+  fields: FieldSelection = ALL_FIELDS,
+): Promise<EventConnection> {
+  const page = await ctx.loaders.eventPageByActorId.load({ parentId: actor.id, window: childPageWindow(args), fields });
   return new EventConnection(page, () => ctx.loaders.eventCountByActorId.load({ parentId: actor.id }));
 }
 

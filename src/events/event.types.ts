@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { ConnectionType } from '../common/pagination';
+import { ConnectionType } from '../common/connection';
 import { EventType, Event } from './event.entity';
 
 export const EventConnection = ConnectionType('Event', Event);

@@ -1,6 +1,8 @@
 import type { ActorAlias } from '../actors/actor-alias.entity';
 import type { ActorExternalId } from '../actors/actor-external-id.entity';
+import { applyActorFilter } from '../actors/actor-criteria';
 import { Actor, ActorKind } from '../actors/actor.entity';
+import { readBatch } from '../common/list-query';
 import { toGlobalId } from '../common/global-id';
 import { badInput } from '../common/errors';
 import { urn, type ExportSource } from './export-source';
@@ -48,11 +50,9 @@ export const actorExport: ExportSource<ActorExportFilter, ActorRecord> = {
     };
   },
   async readBatch(ctx, filter, afterId, limit) {
-    const query = ctx.db.getRepository(Actor).createQueryBuilder('actor').where('actor.id > :afterId', { afterId });
-    if (filter.includeMerged !== true) query.andWhere('actor.mergedIntoId IS NULL');
-    if (filter.kind !== undefined) query.andWhere('actor.kind = :kind', { kind: filter.kind });
-    if (filter.updatedSince !== undefined) query.andWhere('actor.updated_at >= :updatedSince', { updatedSince: filter.updatedSince });
-    const actors = await query.orderBy('actor.id', 'ASC').take(limit).getMany();
+    const query = ctx.db.getRepository(Actor).createQueryBuilder('actor');
+    applyActorFilter(query, 'actor', filter);
+    const actors = await readBatch(query, afterId, limit);
     const records = await Promise.all(
       actors.map(async (actor) => {
         const [aliases, externalIds] = await Promise.all([

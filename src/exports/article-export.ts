@@ -3,6 +3,7 @@ import { Article, type Article as ArticleRow } from '../articles/article.entity'
 import { LANGUAGE_TAG } from '../articles/article.inputs';
 import { badInput } from '../common/errors';
 import { parseGlobalId } from '../common/global-id';
+import { readBatch } from '../common/list-query';
 import type { ArticleFilter } from '../articles/article.inputs';
 import type { Source } from '../sources/source.entity';
 import { isoOrNull, urn, type ExportSource } from './export-source';
@@ -33,9 +34,9 @@ export const articleExport: ExportSource<ArticleFilter, ArticleRecord> = {
     };
   },
   async readBatch(ctx, filter, afterId, limit) {
-    const query = ctx.db.getRepository(Article).createQueryBuilder('article').where('article.id > :afterId', { afterId });
+    const query = ctx.db.getRepository(Article).createQueryBuilder('article');
     applyArticleFilter(query, 'article', filter);
-    const articles = await query.orderBy('article.id', 'ASC').take(limit).getMany();
+    const articles = await readBatch(query, afterId, limit);
     const records = await Promise.all(
       articles.map(async (article) => ({ article, source: await ctx.loaders.sourceById.load(article.sourceId) })),
     );

@@ -4,10 +4,16 @@ import { onlyVisibleClaims } from '../access/claim-visibility';
 import { applyClaimCriteria, claimCriteria, type ClaimCriteria } from '../claims/claim-criteria';
 import { Claim, ClaimKind, ReviewStatus } from '../claims/claim.entity';
 import type { Evidence } from '../claims/evidence.entity';
+import { fieldsNamed } from '../common/field-selection';
 import { toGlobalId } from '../common/global-id';
+import { readBatch } from '../common/list-query';
+import { rowKey } from '../common/loaders';
 import { claimAnnotation } from '../provenance/web-annotation';
 import type { Source } from '../sources/source.entity';
 import { isoOrNull, presentOnly, type ExportSource } from './export-source';
+
+/** What the records read of a claim's article (never its body). */
+const ARTICLE_FIELDS = fieldsNamed('url', 'title', 'publishedAt', 'contentHash', 'source');
 
 export interface ClaimRecord {
   claim: Claim;
@@ -42,17 +48,14 @@ export const claimExport: ExportSource<ClaimCriteria, ClaimRecord> = {
     );
   },
   async readBatch(ctx, criteria, afterId, limit) {
-    const query = onlyVisibleClaims(ctx.db.getRepository(Claim).createQueryBuilder('claim'), ctx.viewer, 'claim').andWhere(
-      'claim.id > :afterId',
-      { afterId },
-    );
+    const query = onlyVisibleClaims(ctx.db.getRepository(Claim).createQueryBuilder('claim'), ctx.viewer, 'claim');
     applyClaimCriteria(query, 'claim', criteria);
-    const claims = await query.orderBy('claim.id', 'ASC').take(limit).getMany();
+    const claims = await readBatch(query, afterId, limit);
     const { loaders } = ctx;
     const records = await Promise.all(
       claims.map(async (claim) => {
         const [article, evidence, claimant, subjects] = await Promise.all([
-          loaders.articleById.load(claim.articleId),
+          loaders.articleById.load(rowKey(claim.articleId, ARTICLE_FIELDS)),
           loaders.evidenceByClaimId.load(claim.id),
           claim.claimantId === null ? null : loaders.actorById.load(claim.claimantId),
           loaders.subjectsByClaimId.load(claim.id),

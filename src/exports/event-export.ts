@@ -1,7 +1,13 @@
 import { ActorKind, type Actor } from '../actors/actor.entity';
 import type { Claim } from '../claims/claim.entity';
 import { isoDate } from '../common/dates';
+import { fieldsNamed } from '../common/field-selection';
 import { parseGlobalId } from '../common/global-id';
+import { readBatch } from '../common/list-query';
+import { rowKey } from '../common/loaders';
+
+/** What the records read of the reporting claims' articles (never their bodies). */
+const ARTICLE_FIELDS = fieldsNamed('url', 'source');
 import { applyEventFilter } from '../events/event-criteria';
 import { DatePrecision, Event, EventType } from '../events/event.entity';
 import type { EventFilter } from '../events/event.inputs';
@@ -69,9 +75,9 @@ export const eventExport: ExportSource<EventFilter, EventRecord> = {
     };
   },
   async readBatch(ctx, filter, afterId, limit) {
-    const query = ctx.db.getRepository(Event).createQueryBuilder('event').where('event.id > :afterId', { afterId });
+    const query = ctx.db.getRepository(Event).createQueryBuilder('event');
     applyEventFilter(query, 'event', filter);
-    const events = await query.orderBy('event.id', 'ASC').take(limit).getMany();
+    const events = await readBatch(query, afterId, limit);
     const { loaders } = ctx;
     const records = await Promise.all(
       events.map(async (event): Promise<EventRecord> => {
@@ -83,7 +89,9 @@ export const eventExport: ExportSource<EventFilter, EventRecord> = {
         const actors = await Promise.all(participantRows.map((row) => loaders.actorById.load(row.actorId)));
         const participants = participantRows.flatMap((row, i) => (actors[i] ? [{ actor: actors[i], role: row.role }] : []));
         const articles = presentOnly(
-          await Promise.all([...new Set(claims.map((claim) => claim.articleId))].map((id) => loaders.articleById.load(id))),
+          await Promise.all(
+            [...new Set(claims.map((claim) => claim.articleId))].map((id) => loaders.articleById.load(rowKey(id, ARTICLE_FIELDS))),
+          ),
         );
         const sources = presentOnly(
           await Promise.all([...new Set(articles.map((a) => a.sourceId))].map((id) => loaders.sourceById.load(id))),

@@ -2,9 +2,11 @@ import type { RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { sendHttpError } from '../http/http-errors';
 import { requestIdOf, viewerOf } from '../http/http-request';
+import { observeContext } from '../http/request-log';
 import type { Logger } from '../common/logger';
 import type { Config } from '../config';
 import { createContext, createLoaders } from '../context';
+import { readOnlyRequest } from '../db/read-routing';
 import { ExportParams } from './export-params';
 import { CONTENT_TYPES, planExport, runExport } from './export.service';
 import { ClientGoneError, writeWithBackpressure } from './response-writer';
@@ -25,6 +27,8 @@ export function exportRoute(deps: { db: DataSource; config: Config; logger: Logg
       const params = ExportParams.fromQuery(req.query);
       const plan = planExport(dot < 0 ? file : file.slice(0, dot), dot < 0 ? '' : file.slice(dot + 1), params);
       const ctx = createContext(db, config, viewer, requestId);
+      observeContext(res, ctx);
+      readOnlyRequest(ctx.db); // with replicas, an export reads from one
       res.status(200).type(CONTENT_TYPES[plan.format]);
       res.setHeader('x-verbatim-export-max-rows', String(config.exportMaxRows));
       await runExport(

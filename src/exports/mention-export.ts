@@ -1,7 +1,13 @@
 import type { Actor } from '../actors/actor.entity';
 import type { Article } from '../articles/article.entity';
 import type { Sentence } from '../articles/sentence.entity';
+import { fieldsNamed } from '../common/field-selection';
 import { parseGlobalId, toGlobalId } from '../common/global-id';
+import { readBatch } from '../common/list-query';
+import { rowKey } from '../common/loaders';
+
+/** What the records read of a mention's article (never its body). */
+const ARTICLE_FIELDS = fieldsNamed('url');
 import { Mention } from '../mentions/mention.entity';
 import { presentOnly, urn, type ExportSource } from './export-source';
 
@@ -29,7 +35,7 @@ export const mentionExport: ExportSource<MentionExportFilter, MentionRecord> = {
     return { articleId: id('articleId', 'Article'), actorId: id('actorId', 'Actor'), updatedSince: params.dateTime('updatedSince') };
   },
   async readBatch(ctx, filter, afterId, limit) {
-    const query = ctx.db.getRepository(Mention).createQueryBuilder('mention').where('mention.id > :afterId', { afterId });
+    const query = ctx.db.getRepository(Mention).createQueryBuilder('mention');
     if (filter.articleId !== undefined)
       query.andWhere('mention.sentence_id IN (SELECT s.id FROM sentence s WHERE s.article_id = :articleId)', {
         articleId: filter.articleId,
@@ -38,13 +44,13 @@ export const mentionExport: ExportSource<MentionExportFilter, MentionRecord> = {
     // Mentions never change once recorded: updatedSince is when they were.
     if (filter.updatedSince !== undefined)
       query.andWhere('mention.extraction_created_at >= :updatedSince', { updatedSince: filter.updatedSince });
-    const mentions = await query.orderBy('mention.id', 'ASC').take(limit).getMany();
+    const mentions = await readBatch(query, afterId, limit);
     const { loaders } = ctx;
     const records = await Promise.all(
       mentions.map(async (mention) => {
         const sentence = (await loaders.sentenceById.load(mention.sentenceId)) as Sentence;
         const [article, actor] = await Promise.all([
-          loaders.articleById.load(sentence.articleId),
+          loaders.articleById.load(rowKey(sentence.articleId, ARTICLE_FIELDS)),
           mention.actorId === null ? null : loaders.actorById.load(mention.actorId),
         ]);
         return article === null ? null : { mention, sentence, article, actor };

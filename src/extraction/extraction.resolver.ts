@@ -3,6 +3,10 @@ import { Article } from '../articles/article.entity';
 import { Sentence } from '../articles/sentence.entity';
 import { Visibility } from '../claims/claim.entity';
 import type { Context } from '../context';
+import { fieldsNamed } from '../common/field-selection';
+import { rowKey } from '../common/loaders';
+
+const PUBLISHED_AT = fieldsNamed('publishedAt');
 import { Role } from '../common/role';
 import { extractStoredArticle } from './extraction.service';
 import { TimeExpression, timeExpressionsOf } from './time-expression.type';
@@ -25,7 +29,7 @@ export class ExtractionResolver {
 
   @FieldResolver(() => [TimeExpression], { description: "Dates and times the sentence names, resolved against the article's publishedAt" })
   async timeExpressions(@Root() sentence: Sentence, @Ctx() ctx: Context): Promise<TimeExpression[]> {
-    const article = await ctx.loaders.articleById.load(sentence.articleId);
+    const article = await ctx.loaders.articleById.load(rowKey(sentence.articleId, PUBLISHED_AT));
     return timeExpressionsOf(sentence, article?.publishedAt ?? null);
   }
 }

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { AuthChecker } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
@@ -8,6 +9,7 @@ import { Organization } from '../organizations/organization.entity';
 import { Role, roleAtLeast } from '../common/role';
 import { forbidden, unauthenticated } from '../common/errors';
 import { ANONYMOUS, type Viewer } from '../common/viewer';
+import { underlyingDataSource } from '../db/request-scope';
 
 /** How the bootstrap admin key is named in the audit log (it has no stored prefix). */
 export const BOOTSTRAP_KEY_PREFIX = 'bootstrap';
@@ -47,10 +49,75 @@ export async function resolveViewer(
   if (config.bootstrapAdminKey !== undefined && sameSecret(key, config.bootstrapAdminKey)) {
     return { organizationId: operatorOrganizationId, role: Role.ADMIN, keyPrefix: BOOTSTRAP_KEY_PREFIX };
   }
-  const stored = await db.getRepository(ApiKey).findOneBy({ keyHash: hashKey(key) });
-  if (stored === null || stored.revokedAt !== null) throw unauthenticated('Unknown or revoked API key');
-  if (stored.lastUsedAt === null || Date.now() - stored.lastUsedAt.getTime() >= KEY_USE_RESOLUTION_MS) await recordKeyUse(db, stored.id);
+  const stored = await liveKey(db, config, hashKey(key));
+  if (stored === null) throw unauthenticated('Unknown or revoked API key');
+  if (stored.lastUsedAt === null || Date.now() - stored.lastUsedAt >= KEY_USE_RESOLUTION_MS) {
+    stored.lastUsedAt = Date.now();
+    await recordKeyUse(db, stored.id);
+  }
   return { organizationId: stored.organizationId, role: stored.role, keyPrefix: stored.prefix };
+}
+
+/** What a request needs of a live key, and when its use was last recorded (ms since the epoch). */
+interface LiveKey {
+  id: string;
+  organizationId: string;
+  role: Role;
+  prefix: string;
+  lastUsedAt: number | null;
+}
+
+/** Keys of one database a process remembers at most (the least recently used go first). */
+const MAX_CACHED_KEYS = 10_000;
+
+/**
+ * Live keys by hash, per database, for `config.apiKeyCacheMs`: a busy key costs no statement a
+ * request. Only live keys are kept (an unknown or revoked key is looked up every time), and
+ * revokeApiKey forgets a key at once (forgetApiKey), so only a revocation made by another
+ * process (a cluster worker, the CLI) waits out the cache's lifetime.
+ */
+const liveKeyCaches = new WeakMap<DataSource, LiveKeyCache>();
+
+interface LiveKeyCache {
+  keys: LRUCache<string, LiveKey>;
+  /** Counts forgetApiKey calls: a lookup that began before one does not store what it read. */
+  forgotten: number;
+}
+
+async function liveKey(db: DataSource, config: Config, keyHash: string): Promise<LiveKey | null> {
+  const cache = config.apiKeyCacheMs > 0 ? liveKeyCacheOf(db, config.apiKeyCacheMs) : undefined;
+  const cached = cache?.keys.get(keyHash);
+  if (cached !== undefined) return cached;
+  const forgottenBefore = cache?.forgotten;
+  const stored = await db.getRepository(ApiKey).findOneBy({ keyHash });
+  if (stored === null || stored.revokedAt !== null) return null;
+  const live: LiveKey = {
+    id: stored.id,
+    organizationId: stored.organizationId,
+    role: stored.role,
+    prefix: stored.prefix,
+    lastUsedAt: stored.lastUsedAt?.getTime() ?? null,
+  };
+  if (cache !== undefined && cache.forgotten === forgottenBefore) cache.keys.set(keyHash, live);
+  return live;
+}
+
+function liveKeyCacheOf(db: DataSource, ttl: number): LiveKeyCache {
+  const root = underlyingDataSource(db);
+  let cache = liveKeyCaches.get(root);
+  if (cache === undefined) {
+    cache = { keys: new LRUCache<string, LiveKey>({ max: MAX_CACHED_KEYS, ttl }), forgotten: 0 };
+    liveKeyCaches.set(root, cache);
+  }
+  return cache;
+}
+
+/** A revoked key is refused by this process from its next request on (other processes: within the cache's lifetime). */
+export function forgetApiKey(db: DataSource, keyHash: string): void {
+  const cache = liveKeyCaches.get(underlyingDataSource(db));
+  if (cache === undefined) return;
+  cache.forgotten += 1;
+  cache.keys.delete(keyHash);
 }
 
 /** `lastUsedAt` is kept to the minute, so a busy key costs one write a minute, not one a request. */

@@ -67,6 +67,12 @@ export function keyViewerOf(res: Response): Viewer | null {
   return viewer !== undefined && viewer.role !== null ? viewer : null;
 }
 
+/** The code of the key refusal this request was answered with, if its key was refused. */
+export function keyRefusalCodeOf(res: Response): string | undefined {
+  const code = localsOf(res).authError?.extensions.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /** Records that this request's fault was logged with its details (logServerFaults then stays quiet). */
 export function markFaultLogged(res: Response): void {
   localsOf(res).faultLogged = true;

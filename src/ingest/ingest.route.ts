@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { badInput, forbidden, unauthenticated } from '../common/errors';
 import { sendHttpError } from '../http/http-errors';
 import { requestIdOf, viewerOf } from '../http/http-request';
+import { observeContext } from '../http/request-log';
 import type { Logger } from '../common/logger';
 import type { Config } from '../config';
 import { createContext } from '../context';
@@ -37,6 +38,7 @@ export function ingestRoute(deps: { db: DataSource; config: Config; logger: Logg
       const type = (req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
       if (!NDJSON_TYPES.includes(type)) throw badInput('content-type', 'Send the lines as Content-Type: application/x-ndjson');
       const ctx = createContext(db, config, viewer, requestId);
+      observeContext(res, ctx);
       res.status(200).type('application/x-ndjson; charset=utf-8');
       const body = req.pipe(byteBudget(config.ingestMaxBytes));
       try {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { MAX_PAGE_SIZE } from '../common/pagination';
+import { MAX_PAGE_SIZE } from '../common/connection';
 import { Node } from '../common/node';
 import type { Context } from '../context';
 import { loadNode, loadNodes } from './node.service';

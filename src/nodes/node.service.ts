@@ -1,6 +1,6 @@
 import { badInput } from '../common/errors';
 import { decodeGlobalId } from '../common/global-id';
-import { MAX_PAGE_SIZE } from '../common/pagination';
+import { MAX_PAGE_SIZE } from '../common/connection';
 import type { Node } from '../common/node';
 import type { Context } from '../context';
 import { findVisibleOrganization } from '../organizations/organization.service';

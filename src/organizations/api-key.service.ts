@@ -1,6 +1,6 @@
 import { IsNull, type EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
-import { hashKey } from '../http/auth';
+import { forgetApiKey, hashKey } from '../http/auth';
 import { badInput, notFound } from '../common/errors';
 import { parseGlobalId } from '../common/global-id';
 import type { Context } from '../context';
@@ -49,7 +49,7 @@ export async function listApiKeys(ctx: Context, organizationGlobalId?: string | 
 export async function revokeApiKey(ctx: Context, prefix: string): Promise<ApiKey> {
   // A whole key pasted by mistake is not echoed back in the error, nor looked up.
   if (prefix.length > 32) throw badInput('prefix', 'Give the prefix of the key (as apiKeys lists it), not the whole key');
-  return ctx.db.transaction(async (manager) => {
+  const revoked = await ctx.db.transaction(async (manager) => {
     const keys = manager.getRepository(ApiKey);
     const found = await keys.findOneBy({ prefix });
     if (found === null) throw notFound(`API key with prefix "${prefix}"`);
@@ -59,6 +59,9 @@ export async function revokeApiKey(ctx: Context, prefix: string): Promise<ApiKey
     await recordAudit(ctx, manager, 'revokeApiKey', [organization.nodeId], { prefix, alreadyRevoked });
     return keys.findOneByOrFail({ id: found.id });
   });
+  // After the commit: a request that looks the key up again now finds it revoked.
+  forgetApiKey(ctx.db, revoked.keyHash);
+  return revoked;
 }
 
 function keyLabel(raw: string | null | undefined): string | null {

@@ -1,4 +1,4 @@
-import { ConnectionType } from '../common/pagination';
+import { ConnectionType } from '../common/connection';
 import { Source } from './source.entity';
 
 export const SourceConnection = ConnectionType('Source', Source);

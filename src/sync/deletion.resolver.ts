@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { ConnectionArgs } from '../common/pagination';
+import { ConnectionArgs } from '../common/connection';
 import type { Context } from '../context';
 import { Deletion } from './deletion.entity';
 import { listDeletions } from './deletion.service';

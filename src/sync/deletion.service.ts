@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { onlyVisibleClaims } from '../access/claim-visibility';
 import { Visibility } from '../claims/claim.entity';
-import { readPage } from '../common/loaders';
-import { pageWindow, type ConnectionArgs } from '../common/pagination';
+import type { ConnectionArgs } from '../common/connection';
+import { keyOrdering, listWindow, readConnection } from '../common/list-query';
 import type { Context } from '../context';
 import { Deletion, DeletionKind } from './deletion.entity';
 import { DeletionConnection } from './deletion.types';
@@ -40,6 +40,5 @@ export async function listDeletions(ctx: Context, since: Date, args: ConnectionA
       ctx.viewer,
       'deletion',
     );
-  const page = await readPage(query(), 'id', pageWindow(args));
-  return new DeletionConnection(page, () => query().getCount());
+  return readConnection(DeletionConnection, query, listWindow(args, keyOrdering('deletion.id')));
 }

@@ -1,4 +1,4 @@
-import { ConnectionType } from '../common/pagination';
+import { ConnectionType } from '../common/connection';
 import { Deletion } from './deletion.entity';
 
 export const DeletionConnection = ConnectionType('Deletion', Deletion);

@@ -214,25 +214,73 @@ describe('organisations and API keys', () => {
   });
 
   it('lastUsedAt is set when a key is used, and written at most once a minute', async () => {
-    const created = await createPartnerKey(app, 'Busy Bureau', 'READER');
+    // The test moves the key's clock in the database, which a cached lookup would not see: a
+    // process over the same database without the key cache reads the row on every request.
+    const uncached = await startTestApp({ VERBATIM_API_KEY_CACHE_SECONDS: '0' }, { sameDatabaseAs: app });
+    try {
+      await lastUsedAtIsWrittenAtMostOnceAMinute(uncached);
+    } finally {
+      await uncached.close();
+    }
+  });
+
+  async function lastUsedAtIsWrittenAtMostOnceAMinute(server: TestApp): Promise<void> {
+    const created = await createPartnerKey(server, 'Busy Bureau', 'READER');
     expect((await keyInfo(created.prefix)).lastUsedAt).toBeNull();
 
-    await app.gql(READ, {}, { key: created.key });
+    await server.gql(READ, {}, { key: created.key });
     const first = (await keyInfo(created.prefix)).lastUsedAt;
     expect(first).not.toBeNull();
     expect(Math.abs(Date.parse(first!) - Date.now())).toBeLessThan(60_000);
 
     // Used 30 s ago: a new request does not write.
-    await app.db.query(`UPDATE api_key SET last_used_at = now() - interval '30 seconds' WHERE prefix = $1`, [created.prefix]);
+    await server.db.query(`UPDATE api_key SET last_used_at = now() - interval '30 seconds' WHERE prefix = $1`, [created.prefix]);
     const recent = (await keyInfo(created.prefix)).lastUsedAt;
-    await app.gql(READ, {}, { key: created.key });
+    await server.gql(READ, {}, { key: created.key });
     expect((await keyInfo(created.prefix)).lastUsedAt).toBe(recent);
 
     // Used 2 min ago: the next request records the new use.
-    await app.db.query(`UPDATE api_key SET last_used_at = now() - interval '2 minutes' WHERE prefix = $1`, [created.prefix]);
+    await server.db.query(`UPDATE api_key SET last_used_at = now() - interval '2 minutes' WHERE prefix = $1`, [created.prefix]);
     const stale = (await keyInfo(created.prefix)).lastUsedAt!;
-    await app.gql(READ, {}, { key: created.key });
+    await server.gql(READ, {}, { key: created.key });
     expect(Date.parse((await keyInfo(created.prefix)).lastUsedAt!)).toBeGreaterThan(Date.parse(stale) + 60_000);
+  }
+
+  describe('the key cache (VERBATIM_API_KEY_CACHE_SECONDS)', () => {
+    it('a process reuses a live key’s lookup, and forgets it at once when it revokes the key itself', async () => {
+      const cached = await startTestApp({ VERBATIM_API_KEY_CACHE_SECONDS: '600' }, { sameDatabaseAs: app });
+      try {
+        const created = await createPartnerKey(app, 'Cached Cartographers', 'READER');
+        expect((await cached.gql(READ, {}, { key: created.key })).errors).toBeUndefined();
+        // Revoked behind its back, as another process would: it still knows the key as live ...
+        await app.db.query(`UPDATE api_key SET revoked_at = now() WHERE prefix = $1`, [created.prefix]);
+        expect((await cached.gql(READ, {}, { key: created.key })).errors).toBeUndefined();
+        // ... while a process that had not looked the key up reads the row and refuses it.
+        expect(codeOf(await app.gql(READ, {}, { key: created.key }))).toBe('UNAUTHENTICATED');
+        // Its own revokeApiKey (here of a key already revoked) forgets the lookup before answering.
+        expect((await cached.gql(REVOKE, { prefix: created.prefix })).errors).toBeUndefined();
+        expect(codeOf(await cached.gql(READ, {}, { key: created.key }))).toBe('UNAUTHENTICATED');
+      } finally {
+        await cached.close();
+      }
+    });
+
+    it('a key revoked by another process is refused once the cache’s lifetime has passed', async () => {
+      const other = await startTestApp({ VERBATIM_API_KEY_CACHE_SECONDS: '1' }, { sameDatabaseAs: app });
+      try {
+        const created = await createPartnerKey(app, 'Lapsed Lexicographers', 'EDITOR');
+        expect((await other.gql(READ, {}, { key: created.key })).errors).toBeUndefined();
+        expect((await app.gql(READ, {}, { key: created.key })).errors).toBeUndefined();
+        expect((await app.gql(REVOKE, { prefix: created.prefix })).errors).toBeUndefined();
+        expect(codeOf(await app.gql(READ, {}, { key: created.key }))).toBe('UNAUTHENTICATED');
+        // The bound, not a speed: one second after, the other process has forgotten the lookup.
+        await new Promise((resolve) => setTimeout(resolve, 1_100));
+        expect(codeOf(await other.gql(READ, {}, { key: created.key }))).toBe('UNAUTHENTICATED');
+        expect(codeOf(await other.gql(INGEST, { input: articleInput() }, { key: created.key }))).toBe('UNAUTHENTICATED');
+      } finally {
+        await other.close();
+      }
+    });
   });
 
   it('apiKeys lists one organisation’s keys, oldest first, revoked ones included', async () => {

@@ -40,6 +40,20 @@ describe('query limits', () => {
     expect((await app.gql(query, { n: 100 })).errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 
+  it('measure a repeated query text by its variables every time: a kept measure never answers for other values', async () => {
+    const query = `query($n: Int, $skip: Boolean!) {
+      articles(first: $n) { nodes { sentences(first: $n) { nodes { claims @skip(if: $skip) { id } } } } }
+    }`;
+    const cheap = { n: 5, skip: false };
+    const costly = { n: 100, skip: false };
+    for (let round = 0; round < 2; round += 1) {
+      expect((await app.gql(query, cheap)).errors).toBeUndefined();
+      expect((await app.gql(query, costly)).errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+      expect((await app.gql(query, { n: 100, skip: true })).errors).toBeUndefined();
+      expect((await app.gql(query, { n: 101, skip: true })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+
   it('refuse queries nested too deep, fragments included, but not introspection', async () => {
     const deep = `{ articles { nodes { source { articles { nodes { source { articles { nodes { source { name } } } } } } } } } }`;
     expect((await app.gql(deep)).errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxDepth: 8 });
@@ -128,9 +142,13 @@ describe('query limits measure in time linear in the document', () => {
     expect(answer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query' });
     expect(answer.errors?.[0].message).toMatch(/nests 3003 braces or brackets deep; the limit is 100/);
     expect(readyAfterMs).toBeLessThan(1000);
+    // The same text again: refused again (the guard keeps its finding per query text).
+    const again = await app.gql(inlineChain(3000));
+    expect(again.errors?.[0].message).toMatch(/nests 3003 braces or brackets deep; the limit is 100/);
   });
 
   it('measure inline-fragment chains within the nesting limit', async () => {
+    expect((await app.gql(inlineChain(90))).errors).toBeUndefined();
     expect((await app.gql(inlineChain(90))).errors).toBeUndefined();
     const deepList = `{ actors(ids: ${'['.repeat(200)}"x"${']'.repeat(200)}) { id } }`;
     expect((await app.gql(deepList)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

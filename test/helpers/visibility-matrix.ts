@@ -4,6 +4,7 @@ import { Role } from '../../src/common/role';
 import { articleInput, insertApiKey } from './factories';
 import { snapshotTables } from './table-snapshot';
 import { startTestApp, type TestApp } from './test-app';
+import { rowIdOf } from './global-ids';
 
 /**
  * The visibility matrix (issue 6): organisation A's private claim P and public claim Q hang
@@ -529,7 +530,7 @@ function describeMerges(fixture: () => Fixture): void {
 
 function expectNoTrace(text: string, privateId: string): void {
   for (const date of Object.values(PRIVATE_DATES)) expect(text).not.toContain(date);
-  const rowId = Buffer.from(privateId, 'base64url').toString().split(':')[1];
+  const rowId = rowIdOf(privateId);
   expect(text).not.toContain(privateId);
   expect(text).not.toContain('Quillwort'); // the private text, current and old
   expect(text).not.toMatch(new RegExp(`claims?/${rowId}\\b|Claim:${rowId}\\b`));
