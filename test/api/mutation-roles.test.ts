@@ -2,8 +2,9 @@ import type { GraphQLField } from 'graphql';
 import { buildVerbatimSchema } from '../../src/schema';
 import { Role } from '../../src/common/role';
 import { insertApiKey } from '../helpers/factories';
-import { countAllRows, minimalArgs, mutationDocument, mutationsOf } from '../helpers/mutation-args';
+import { minimalArgs, mutationDocument, mutationsOf } from '../helpers/mutation-args';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/test-app';
+import { snapshotTables } from '../helpers/table-snapshot';
 
 /**
  * The role each mutation needs: the access policy, written down here independently of the
@@ -59,12 +60,12 @@ describe('roles, for every mutation', () => {
 
   it.each(Object.entries(MINIMUM_ROLE))('%s needs %s: lower roles are refused and write nothing', async (name, role) => {
     const field = mutations.find((candidate) => candidate.name === name) as GraphQLField<unknown, unknown>;
-    const before = await countAllRows(app);
+    const before = await snapshotTables(app.db);
     expect(await codeOf(field, null)).toBe('UNAUTHENTICATED');
     expect(await codeOf(field, keys.revoked)).toBe('UNAUTHENTICATED');
     expect(await codeOf(field, keys.READER)).toBe('FORBIDDEN');
     if (role === Role.ADMIN) expect(await codeOf(field, keys.EDITOR)).toBe('FORBIDDEN');
-    expect(await countAllRows(app)).toEqual(before);
+    expect(await snapshotTables(app.db)).toEqual(before);
     // Allowed roles get past the check (the placeholder arguments may still be refused as input).
     const allowed = role === Role.ADMIN ? [ADMIN_KEY] : [keys.EDITOR, ADMIN_KEY];
     for (const key of allowed) expect(['UNAUTHENTICATED', 'FORBIDDEN']).not.toContain(await codeOf(field, key));

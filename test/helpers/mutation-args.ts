@@ -11,7 +11,6 @@ import {
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
-import type { TestApp } from './test-app';
 import { globalIdOf, legacyGlobalIdOf } from './global-ids';
 import type { NodeTypeName } from '../../src/common/global-id';
 
@@ -186,15 +185,4 @@ export function hostileArgs(field: GraphQLField<unknown, unknown>, realIds: stri
   return fc
     .record(Object.fromEntries(field.args.map((arg: GraphQLArgument) => [arg.name, hostileValue(arg.type, realIds, false)])))
     .map(withoutUndefined);
-}
-
-/** Rows in every table, in one statement: a refused request must leave all of them as they were. */
-export async function countAllRows(app: TestApp): Promise<Record<string, number>> {
-  const tables = await app.db.query<Array<{ name: string }>>(
-    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migration' ORDER BY tablename`,
-  );
-  const [row] = await app.db.query<Array<Record<string, number>>>(
-    `SELECT ${tables.map(({ name }) => `(SELECT count(*)::int FROM "${name}") AS "${name}"`).join(', ')}`,
-  );
-  return row;
 }
