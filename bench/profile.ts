@@ -9,6 +9,8 @@ import 'reflect-metadata';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { loadGlobalIdKey } from '../src/db/global-id-key';
 import { loadServer, postGraphql, startServer } from './load';
 import { operations } from './operations';
 import { BENCH_READER_KEY, SCALES, benchDatabaseUrl, type Scale } from './seed';
@@ -42,6 +44,9 @@ async function main(): Promise<void> {
   });
   const scale = values.scale as Scale;
   const databaseUrl = benchDatabaseUrl(scale, values['database-url']);
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  await loadGlobalIdKey(client).finally(() => client.end());
   const op = operations(String(Math.ceil(SCALES[scale].articles / 2))).find((o) => o.key === values.op);
   if (op === undefined) throw new Error(`--op must be one of A–F`);
   const dir = path.join(ROOT, 'bench', 'results', 'profiles');

@@ -25,6 +25,7 @@ import { ensureOperatorOrganization } from '../src/http/auth';
 import { loadConfig } from '../src/config';
 import { createSystemContext } from '../src/context';
 import { createDataSource } from '../src/db/data-source';
+import { migrateDatabase } from '../src/db/global-id-key';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/db/embedded-postgres';
 import { REPRESENTATIVE_QUERIES } from '../scripts/representative-queries';
 import { seedGraph } from '../scripts/seed-graph';
@@ -108,7 +109,7 @@ async function generateCorpus(
   const db = createDataSource({ url });
   await db.initialize();
   try {
-    await db.runMigrations({ transaction: 'each' });
+    await migrateDatabase(db);
     const ctx = createSystemContext(db, config, await ensureOperatorOrganization(db), 'bench');
     const begin = process.hrtime.bigint();
     let next = 0;

@@ -19,6 +19,7 @@ import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { OPERATOR_ORGANIZATION, hashKey } from '../src/http/auth';
 import { createDataSource } from '../src/db/data-source';
+import { migrateDatabase } from '../src/db/global-id-key';
 import { syntheticArticle } from '../src/demo/synthetic-corpus';
 import { segmentSentences } from '../src/nlp/segment-sentences';
 import { normalizeBody, sha256Hex } from '../src/provenance/text';
@@ -64,7 +65,7 @@ export async function seedBenchDatabase(url: string, scale: Scale, force = false
   const db = createDataSource({ url, poolSize: 2 });
   await db.initialize();
   try {
-    await db.runMigrations({ transaction: 'each' });
+    await migrateDatabase(db);
     const [{ articles }] = await db.query<Array<{ articles: number }>>(`SELECT count(*)::int AS articles FROM article`);
     if (articles === SCALES[scale].articles) return `already seeded at scale ${scale}`;
     if (articles > 0) throw new Error(`${name} holds ${articles} articles, not scale ${scale}: run with --force to recreate it`);

@@ -15,6 +15,7 @@ import type { DataSource } from 'typeorm';
 import { createLogger } from '../src/common/logger';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
+import { migrateDatabase } from '../src/db/global-id-key';
 import { startServer } from '../src/server';
 import { REPRESENTATIVE_QUERIES as QUERIES } from './representative-queries';
 import { seedGraph } from './seed-graph';
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
     onQuery: (sql, parameters) => capture?.push({ sql, parameters: parameters ?? [] }),
   });
   await db.initialize();
-  await db.runMigrations({ transaction: 'each' });
+  await migrateDatabase(db);
   await seedGraph(db);
   await db.query('ANALYZE');
   const server = await startServer({ config, db, logger: createLogger({ ...config, logLevel: 'silent' }) });

@@ -88,23 +88,18 @@ async function touchForAssertion(ctx: Context, manager: EntityManager, claims: C
   );
 }
 
-/** The relation row, locked; inserted when missing (ON CONFLICT covers a concurrent insert of the same one). */
+/**
+ * The relation's row id, locked; inserted when missing. Through verbatim_relation_to_assert
+ * (migration ActorRelationRowLevelSecurity): the caller may not see the row yet (it may rest only
+ * on another organisation's private claims), and requests may not write the table themselves.
+ */
 async function findOrCreateRelation(
   manager: EntityManager,
   key: Pick<ActorRelation, 'actorId' | 'type' | 'targetId'>,
-): Promise<{ relation: ActorRelation; created: boolean }> {
-  const relations = manager.getRepository(ActorRelation);
-  // Copies: TypeORM writes generated columns back into the object it inserts.
-  const inserted = await manager
-    .createQueryBuilder()
-    .insert()
-    .into(ActorRelation)
-    .values({ ...key })
-    .orIgnore()
-    .returning(['id'])
-    .execute();
-  const created = (inserted.raw as unknown[]).length > 0;
-  const where = { actorId: key.actorId, type: key.type, targetId: key.targetId };
-  const relation = await relations.createQueryBuilder('relation').where(where).setLock('pessimistic_write').getOneOrFail();
-  return { relation, created };
+): Promise<{ relation: Pick<ActorRelation, 'id' | 'type'>; created: boolean }> {
+  const [row]: Array<{ relation_id: string; created: boolean }> = await manager.query(
+    `SELECT relation_id::text, created FROM verbatim_relation_to_assert($1, $2, $3)`,
+    [key.actorId, key.type, key.targetId],
+  );
+  return { relation: { id: row.relation_id, type: key.type }, created: row.created };
 }

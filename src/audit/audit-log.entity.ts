@@ -3,6 +3,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { IdColumn } from '../common/columns';
 import type { Organization } from '../organizations/organization.entity';
+import { storedGlobalIds } from '../common/global-id';
 
 /** One row per mutation: who (organisation, key prefix), what, on which rows, when. */
 @ObjectType('AuditEntry', { description: 'One mutation: who made it (organisation, key prefix), what, on which rows, when' })
@@ -21,7 +22,7 @@ export class AuditLog {
 
   /** Global ids of the rows the mutation touched. */
   @Field(() => [ID], { description: 'Global ids of the rows the mutation touched' })
-  @Column('text', { array: true, default: () => `'{}'` })
+  @Column('text', { array: true, default: () => `'{}'`, transformer: storedGlobalIds })
   targetIds!: string[];
 
   @Field(() => JSONResolver, { description: 'What else the mutation recorded (request id, counts, ...)' })

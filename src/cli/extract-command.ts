@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { badInput } from '../common/errors';
-import { parseGlobalId } from '../common/global-id';
+import { parseGlobalId, toGlobalId } from '../common/global-id';
 import { countArticles, extractArticles, type BatchSelection } from '../extraction/extract-batch.service';
 import type { CliCommandSpec } from './cli-command';
 import { progressBar } from './cli-progress-bar';
@@ -22,7 +22,7 @@ export const extractCommand: CliCommandSpec = {
         const started = Date.now();
         const bar = progressBar('articles', await countArticles(ctx, selection));
         const totals = await extractArticles(ctx, selection, (id, summary) => {
-          io.out(`${Buffer.from(`Article:${id}`).toString('base64url')}\t${summary.mentions} mentions\t${summary.claims} claims`);
+          io.out(`${toGlobalId('Article', id)}\t${summary.mentions} mentions\t${summary.claims} claims`);
           bar.tick();
         });
         bar.stop();

@@ -53,15 +53,24 @@ export function internalErrorExtensions(error: unknown): Record<string, unknown>
   return isStatementTimeout(error) ? { code, reason: 'STATEMENT_TIMEOUT' } : { code };
 }
 
+/** The variable graphql-js refused before any resolver ran, from its message: `Variable "$i" got invalid value …`. */
+export function refusedVariableName(message: string): string | null {
+  return /^Variable "\$([A-Za-z_]\w*)" (?:got invalid value |of required type |of non-null type )/.exec(message)?.[1] ?? null;
+}
+
 /**
- * The input path of a variable GraphQL refused before any resolver ran (a Date that is not a
- * day, an unknown enum value): graphql-js says `Variable "$input" got invalid value … at
- * "input.date"; …`, so clients get `field: "input.date"` as for every other refusal.
+ * Where in a variable GraphQL refused it (a Date that is not a day, an unknown enum value):
+ * graphql-js says `Variable "$i" got invalid value … at "i.date"; …`, a path from the client's
+ * variable; the input guard (input-guard.ts) then turns its first step into the argument path
+ * (`input.date`), which only the document knows.
  */
 function invalidVariableField(message: string): string | null {
-  const variable = /^Variable "\$([A-Za-z_]\w*)" got invalid value /.exec(message);
+  const variable = refusedVariableName(message);
   if (variable === null) return null;
   // The first " at " follows the value, which graphql-js prints JSON-escaped, so it cannot fake one.
-  const path = / at "([A-Za-z_][\w.[\]]*)"; /.exec(message);
-  return path !== null ? path[1] : variable[1];
+  if (!message.startsWith(`Variable "$${variable}" got invalid value `)) return variable;
+  const path = / at "([A-Za-z_][\w.[\]]*)"; /.exec(message)?.[1] ?? variable;
+  // A field missing or unknown is named after the path of the object that should (not) hold it.
+  const field = /; Field "([A-Za-z_]\w*)" (?:of required type .* was not provided|is not defined by type .*)\.$/.exec(message);
+  return field !== null ? `${path}.${field[1]}` : path;
 }

@@ -1,5 +1,6 @@
-import { Kind, visit, type ASTNode, type DocumentNode } from 'graphql';
+import { Kind, visit, type ASTNode, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { refusedVariableName } from './error-format';
 import { badInput } from './errors';
 import { unstorableTextReason } from './text-input';
 
@@ -16,6 +17,14 @@ export const MAX_VARIABLE_NESTING = 32;
 export const inputGuardPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
+      // graphql-js refuses bad variable values (a wrong scalar, an unknown enum value) before our
+      // resolvers, naming the client's variable (`i.text`): name the argument path (`input.text`).
+      async willSendResponse({ response, document }) {
+        if (response.body.kind !== 'single' || document === undefined) return;
+        const { singleResult } = response.body;
+        if (singleResult.errors === undefined) return;
+        singleResult.errors = singleResult.errors.map((error) => withArgumentPath(error, document));
+      },
       async didResolveOperation({ request, document }) {
         const problem = findInVariables(request.variables ?? {}, variablePaths(document)) ?? problemInDocument(document);
         if (problem !== null) {
@@ -27,6 +36,16 @@ export const inputGuardPlugin: ApolloServerPlugin = {
     };
   },
 };
+
+function withArgumentPath(error: GraphQLFormattedError, document: DocumentNode): GraphQLFormattedError {
+  const field = error.extensions?.field;
+  const variable = refusedVariableName(error.message);
+  if (typeof field !== 'string' || variable === null) return error;
+  const argument = variablePaths(document).get(variable);
+  const rest = field.slice(variable.length);
+  if (argument === undefined || !field.startsWith(variable) || !(rest === '' || rest.startsWith('.') || rest.startsWith('['))) return error;
+  return { ...error, extensions: { ...error.extensions, field: `${argument}${rest}` } };
+}
 
 interface Problem {
   field: string;

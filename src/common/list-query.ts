@@ -1,6 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DEFAULT_PAGE_SIZE, OrderDirection, type ConnectionArgs, type OrderInput, type Page } from './connection';
 import { badInput } from './errors';
+import { openCursor, sealCursor } from './global-id';
 import { ALL_FIELDS, type FieldSelection } from './field-selection';
 import { rowReader } from './row-reader';
 import { unstorableTextReason } from './text-input';
@@ -116,14 +117,19 @@ export function batchWindow(keyColumn: string, afterKey: string, limit: number):
   return { ordering: keyOrdering(keyColumn), forward: true, limit, after: [afterKey], before: null };
 }
 
-/** The one encoding of cursors: opaque to clients, base64url of a JSON array of strings (and nulls). */
+/**
+ * The one encoding of cursors: a JSON array of strings (and nulls), sealed with the key of global
+ * ids (src/common/global-id.ts), so a cursor shows no row id and cannot be made by hand.
+ */
 export function encodeCursor(values: ReadonlyArray<string | null>): string {
-  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+  return sealCursor(JSON.stringify(values));
 }
 
 function decodeCursor(cursor: string): unknown[] | null {
+  const payload = openCursor(cursor);
+  if (payload === null) return null;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const parsed: unknown = JSON.parse(payload);
     return Array.isArray(parsed) ? parsed : null;
   } catch {
     return null;

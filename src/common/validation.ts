@@ -16,12 +16,43 @@ export async function validateArgument(argValue: unknown, argType: unknown, reso
     : [[argName, argValue]];
   for (const [path, item] of items) {
     if (item === null || typeof item !== 'object') continue;
+    const type = typeof argType === 'function' && item instanceof argType ? argType : undefined;
+    const key = type === undefined ? undefined : flatValuesKey(item);
+    if (type !== undefined && key !== undefined && passed.get(type)?.has(key) === true) continue;
     const errors = await validate(item, { forbidUnknownValues: false });
     if (errors.length > 0) {
       const [field, problem] = firstProblem(errors, path);
       throw badInput(field, `Invalid ${field}: ${problem}`);
     }
+    if (type !== undefined && key !== undefined) rememberPassed(type, key);
   }
+}
+
+/**
+ * Flat argument objects (short scalars only) that passed, by class: validation depends on the
+ * class and the values alone, so the same page arguments on every item of a list (a nested
+ * field's `first`, or none at all) are validated once, not once per parent row.
+ */
+const passed = new WeakMap<object, Set<string>>();
+const MAX_PASSED_PER_CLASS = 256;
+const MAX_KEYED_STRING = 64;
+
+function flatValuesKey(item: object): string | undefined {
+  let key = '';
+  for (const [name, value] of Object.entries(item)) {
+    if (value === undefined) key += `${name}=~;`;
+    else if (value === null || typeof value === 'number' || typeof value === 'boolean') key += `${name}=${String(value)};`;
+    else if (typeof value === 'string' && value.length <= MAX_KEYED_STRING) key += `${name}=${JSON.stringify(value)};`;
+    else return undefined;
+  }
+  return key;
+}
+
+function rememberPassed(type: object, key: string): void {
+  let keys = passed.get(type);
+  if (keys === undefined) passed.set(type, (keys = new Set()));
+  if (keys.size >= MAX_PASSED_PER_CLASS) keys.clear();
+  keys.add(key);
 }
 
 /** The name of the argument of this input type (`@Args` classes have none: their fields are arguments). */

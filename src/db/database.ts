@@ -4,6 +4,7 @@ import type { Logger } from '../common/logger';
 import type { Config } from '../config';
 import { createDataSource } from './data-source';
 import { startEmbeddedPostgres } from './embedded-postgres';
+import { migrateDatabase } from './global-id-key';
 
 export interface Database {
   dataSource: DataSource;
@@ -40,7 +41,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   });
   try {
     await dataSource.initialize();
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    const applied = await migrateDatabase(dataSource);
     for (const migration of applied) logger.info({ migration: migration.name }, 'applied migration');
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();

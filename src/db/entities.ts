@@ -1,4 +1,5 @@
 import { Deletion } from '../sync/deletion.entity';
+import { GlobalIdKey } from './global-id-key.entity';
 import { ActorAlias } from '../actors/actor-alias.entity';
 import { ActorExternalId } from '../actors/actor-external-id.entity';
 import { ActorRelation, ActorRelationEvidence } from '../actors/actor-relation.entity';
@@ -43,4 +44,5 @@ export const entities = [
   ApiKey,
   AuditLog,
   Deletion,
+  GlobalIdKey,
 ];

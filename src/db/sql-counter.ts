@@ -19,7 +19,7 @@ export function sqlStatementsSoFar(): number | undefined {
 
 /**
  * For the request log and metrics, always on: statements run through one request's data source
- * (its Context's `db`). A query runner knows the data source that made it (`runner.manager.connection`),
+ * (its Context's `db`). A query runner knows the data source that made it (`runner.manager.dataSource`),
  * so counting costs a WeakMap lookup per statement, not an AsyncLocalStorage around every request
  * (which hooks every promise: STACK-NOTES 17).
  */
@@ -47,7 +47,7 @@ export class CountingLogger implements TypeOrmLogger {
     const count = requestCount.getStore();
     if (count !== undefined) count.statements += 1;
     // `manager` is unset only while TypeORM builds a runner (its own statements come later).
-    const owner = (queryRunner?.manager as { connection?: DataSource } | undefined)?.connection;
+    const owner = (queryRunner?.manager as { dataSource?: DataSource } | undefined)?.dataSource;
     if (owner !== undefined) {
       const tally = tallies.get(owner);
       if (tally !== undefined) tally.statements += 1;

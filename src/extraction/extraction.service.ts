@@ -5,7 +5,7 @@ import { ClaimSubject } from '../claims/claim-links.entity';
 import { Claim, ClaimKind, ReviewStatus, Visibility } from '../claims/claim.entity';
 import { Evidence } from '../claims/evidence.entity';
 import { notFound } from '../common/errors';
-import { parseGlobalId } from '../common/global-id';
+import { parseGlobalId, toGlobalId } from '../common/global-id';
 import type { Context } from '../context';
 import { DatePrecision } from '../events/event.entity';
 import { Mention } from '../mentions/mention.entity';
@@ -162,7 +162,7 @@ async function replaceClaims(
       manager,
       stale.map((row) => ({
         kind: DeletionKind.DELETED,
-        nodeId: Buffer.from(`Claim:${row.id}`).toString('base64url'),
+        nodeId: toGlobalId('Claim', String(row.id)),
         reason: 'An unreviewed extraction proposal that a re-run no longer makes',
         claim: { visibility: row.visibility, organizationId: row.organization_id },
       })),

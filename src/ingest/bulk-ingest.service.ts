@@ -1,8 +1,11 @@
 import { GraphQLError, graphql, type GraphQLSchema } from 'graphql';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Context } from '../context';
 import { VerbatimError } from '../common/errors';
 import { toGlobalId } from '../common/global-id';
 import { normalizeBody, sha256Hex } from '../provenance/text';
+import { findSource, lockSourceCreation, sourceCreationKey, tryLockSourceCreation } from '../sources/source.service';
+import type { SourceInput } from '../sources/source.inputs';
 import type { InputLine } from './ndjson-lines';
 
 export type LineStatus = 'created' | 'skipped' | 'refused';
@@ -25,7 +28,7 @@ export interface IngestTally {
 export interface BulkIngestOptions {
   /** Lines read ahead and looked up together (one statement finds those already ingested). */
   batchSize: number;
-  /** Articles ingested at the same time, each in its own transaction. */
+  /** Lines checked and segmented at the same time (their statements take the batch's connection in turn). */
   concurrency: number;
   /** Passed on as `extract: true` to every article. */
   extract: boolean;
@@ -35,9 +38,10 @@ export interface BulkIngestOptions {
 
 /**
  * Each line goes through the ingestArticle mutation of the schema itself, so a line is checked
- * (types, validation, the key's role) and stored exactly as the GraphQL API would; one
- * transaction per article, so a refused line writes nothing and a killed run loses at most the
- * articles in flight. Lines whose url is already stored with the same body are skipped with one
+ * (types, validation, the key's role) and stored exactly as the GraphQL API would. A batch
+ * commits once, each line in a savepoint of it, so a refused line writes nothing and leaves the
+ * others stored, and a killed run loses at most the batch in flight (with `extract`, one
+ * transaction per article). Lines whose url is already stored with the same body are skipped with one
  * lookup per batch, which makes a re-run after a crash cheap: it resumes where it stopped.
  */
 export async function bulkIngest(
@@ -56,28 +60,57 @@ export async function bulkIngest(
     }
     await onResult(result, input);
   };
+  // Batches ingested at the same time, each on a connection of its own; results are recorded in
+  // input order, the oldest batch's first.
+  const inFlight: Array<Promise<ParsedLine[]>> = [];
+  const recordOldest = async () => {
+    for (const item of await (inFlight.shift() as Promise<ParsedLine[]>)) await record(item.result as LineResult, item.input);
+  };
+  const drain = async () => {
+    while (inFlight.length > 0) await recordOldest();
+  };
   let batch: InputLine[] = [];
   let seen = 0;
-  for await (const input of lines) {
-    seen += 1;
-    if (options.maxLines !== undefined && seen > options.maxLines) {
-      if (batch.length > 0) await ingestBatch(ctx, schema, batch, options, record);
-      batch = [];
-      await record(
-        refusal(input.line, 'BAD_USER_INPUT', `One request takes at most ${options.maxLines} lines; send the rest in another`, 'line'),
-        input,
-      );
-      continue;
+  const submit = async () => {
+    if (batch.length === 0) return;
+    const ingesting = ingestBatch(ctx, schema, batch, options, inFlight.at(-1));
+    ingesting.catch(() => undefined); // awaited in turn by recordOldest
+    inFlight.push(ingesting);
+    batch = [];
+    if (inFlight.length >= BATCHES_IN_FLIGHT) await recordOldest();
+  };
+  try {
+    for await (const input of lines) {
+      seen += 1;
+      if (options.maxLines !== undefined && seen > options.maxLines) {
+        await submit();
+        await drain();
+        await record(
+          refusal(input.line, 'BAD_USER_INPUT', `One request takes at most ${options.maxLines} lines; send the rest in another`, 'line'),
+          input,
+        );
+        continue;
+      }
+      batch.push(input);
+      if (batch.length >= options.batchSize) await submit();
     }
-    batch.push(input);
-    if (batch.length >= options.batchSize) {
-      await ingestBatch(ctx, schema, batch, options, record);
-      batch = [];
-    }
+    await submit();
+    await drain();
+  } finally {
+    // A fault (or a reader gone) ends the run only once the batches under way have finished.
+    await Promise.allSettled(inFlight);
   }
-  if (batch.length > 0) await ingestBatch(ctx, schema, batch, options, record);
   return tally;
 }
+
+/** Batches under way at once: while one waits for PostgreSQL, the next is checked and segmented. */
+const BATCHES_IN_FLIGHT = 2;
+
+/** committed; busy: another batch is creating a source this one needs; fault: anything else (then line by line). */
+type BatchOutcome = 'committed' | 'busy' | 'fault';
+
+/** Larger batches commit line by line (see ingestInOneTransaction). */
+const MAX_LINES_PER_TRANSACTION = 1000;
 
 interface ParsedLine {
   input: InputLine;
@@ -85,13 +118,15 @@ interface ParsedLine {
   result?: LineResult;
 }
 
+/** The batch's lines ingested (or refused, or skipped), each with its result, in input order. */
 async function ingestBatch(
   ctx: Context,
   schema: GraphQLSchema,
   batch: InputLine[],
   options: BulkIngestOptions,
-  record: (result: LineResult, input: InputLine) => Promise<void>,
-): Promise<void> {
+  /** The batch before this one, if still under way. */
+  previous?: Promise<unknown>,
+): Promise<ParsedLine[]> {
   const parsed = batch.map(parseLine);
   await markAlreadyIngested(ctx, parsed);
   // A url repeated within the batch waits for its first line, so the first one is the one created.
@@ -102,18 +137,136 @@ async function ingestBatch(
     waves[typeof url === 'string' && seenUrls.has(url) ? 1 : 0].push(item);
     seenUrls.add(url);
   }
-  for (const wave of waves) {
-    let next = 0;
-    const worker = async () => {
-      while (next < wave.length) {
-        const item = wave[next++];
-        item.result = await ingestOne(ctx, schema, item.input.line, { ...item.value, ...(options.extract ? { extract: true } : {}) });
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(options.concurrency, wave.length) }, worker));
+  // Without extraction a batch commits once; with it (which reads through the request's loaders,
+  // outside any transaction) each article commits on its own, as the API does.
+  let outcome: BatchOutcome = options.extract ? 'fault' : await ingestInOneTransaction(ctx, schema, waves, options.concurrency, false);
+  if (outcome === 'busy') {
+    // Another batch is creating a source this one needs: wait till it has committed, then wait for the lock if need be.
+    await previous?.catch(() => undefined);
+    outcome = await ingestInOneTransaction(ctx, schema, waves, options.concurrency, true);
   }
-  // Results in input order, batch by batch.
-  for (const item of parsed) await record(item.result as LineResult, item.input);
+  if (outcome !== 'committed') {
+    for (const wave of waves) await ingestEachInOwnTransaction(ctx, schema, wave, options);
+  }
+  return parsed;
+}
+
+/** Each line in a transaction of its own, `concurrency` at a time. */
+async function ingestEachInOwnTransaction(
+  ctx: Context,
+  schema: GraphQLSchema,
+  wave: ParsedLine[],
+  options: BulkIngestOptions,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < wave.length) {
+      const item = wave[next++];
+      item.result = await ingestOne(ctx, schema, item.input.line, { ...item.value, ...(options.extract ? { extract: true } : {}) });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency, wave.length) }, worker));
+}
+
+/**
+ * The batch in one transaction, each line in a savepoint of it (its own transaction nested:
+ * a refused line rolls back to its savepoint, the others stay). Lines run `concurrency` at a
+ * time, so one line's checks and segmentation overlap another's statements; their transactions
+ * take the connection in turn. A fault (a deadlock with another writer, a lost connection, a bug)
+ * rolls the whole batch back and answers false: the caller then ingests it line by line, which
+ * stops the run if the fault is real. Results are kept only if the batch commits.
+ */
+async function ingestInOneTransaction(
+  ctx: Context,
+  schema: GraphQLSchema,
+  waves: ParsedLine[][],
+  concurrency: number,
+  waitForSources: boolean,
+): Promise<BatchOutcome> {
+  const count = waves.reduce((sum, wave) => sum + wave.length, 0);
+  // Each article holds two advisory locks till the commit: a batch stays well inside PostgreSQL's lock table.
+  if (count < 2 || count > MAX_LINES_PER_TRANSACTION) return 'fault';
+  const runner = ctx.db.createQueryRunner();
+  try {
+    await runner.startTransaction();
+    if (!(await lockNewSources(runner.manager, waves.flat(), waitForSources))) {
+      await runner.rollbackTransaction();
+      return 'busy';
+    }
+    const batchCtx: Context = { ...ctx, db: savepointDataSource(ctx.db, runner) };
+    const results = new Map<ParsedLine, LineResult>();
+    let fault = false;
+    for (const wave of waves) {
+      let next = 0;
+      const worker = async () => {
+        while (next < wave.length && !fault) {
+          const item = wave[next++];
+          try {
+            results.set(item, await ingestOne(batchCtx, schema, item.input.line, item.value ?? {}));
+          } catch {
+            fault = true;
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, wave.length) }, worker));
+    }
+    if (fault) {
+      await runner.rollbackTransaction();
+      return 'fault';
+    }
+    await runner.commitTransaction();
+    for (const [item, result] of results) item.result = result;
+    return 'committed';
+  } catch {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    return 'fault';
+  } finally {
+    await runner.release();
+  }
+}
+
+/**
+ * Sources the batch may create, locked first and in one order: a batch holds each lock till it
+ * commits, so two batches creating the same sources in different orders would deadlock.
+ * Sources already stored are found without a lock. Without `wait`, false when another
+ * transaction holds one (it is creating that source): its batch may run for a while.
+ */
+async function lockNewSources(manager: EntityManager, lines: ParsedLine[], wait: boolean): Promise<boolean> {
+  const inputs = new Map<string, SourceInput>();
+  for (const item of lines) {
+    const source = item.value?.source;
+    if (source === null || typeof source !== 'object') continue;
+    try {
+      inputs.set(sourceCreationKey(source as SourceInput), source as SourceInput);
+    } catch {
+      // A source the line's own checks will refuse.
+    }
+  }
+  for (const key of [...inputs.keys()].sort()) {
+    if ((await findSource(manager, inputs.get(key) as SourceInput)) !== null) continue;
+    if (wait) await lockSourceCreation(manager, key);
+    else if (!(await tryLockSourceCreation(manager, key))) return false;
+  }
+  return true;
+}
+
+/**
+ * `db` whose `transaction(work)` runs `work` in a savepoint of the runner's open transaction,
+ * one at a time (a connection runs one statement at a time; savepoints nest, they do not interleave).
+ */
+function savepointDataSource(db: DataSource, runner: QueryRunner): DataSource {
+  let turn: Promise<unknown> = Promise.resolve();
+  const inSavepoint = (work: (manager: EntityManager) => Promise<unknown>) => {
+    const run = turn.then(() => runner.manager.transaction(work));
+    turn = run.catch(() => undefined);
+    return run;
+  };
+  const view = Object.create(db) as DataSource;
+  Object.defineProperty(view, 'transaction', {
+    value: (first: unknown, second?: unknown) =>
+      inSavepoint((typeof first === 'function' ? first : second) as (manager: EntityManager) => Promise<unknown>),
+  });
+  return view;
 }
 
 function parseLine(input: InputLine): ParsedLine {

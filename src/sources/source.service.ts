@@ -38,6 +38,24 @@ function sourceName(input: SourceInput): string {
   return requiredText(input.name, 'input.source.name');
 }
 
+/** What creators of this source lock (by domain, else by name): a bulk ingest takes these first, in order. */
+export function sourceCreationKey(input: SourceInput): string {
+  return `source:${sourceDomain(input) ?? sourceName(input)}`;
+}
+
+/** Held till the transaction ends; taking it again in the same transaction returns at once. */
+export async function lockSourceCreation(manager: EntityManager, key: string): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+}
+
+/** lockSourceCreation if no other transaction holds it; false if one does. */
+export async function tryLockSourceCreation(manager: EntityManager, key: string): Promise<boolean> {
+  const [row] = await manager.query<Array<{ locked: boolean }>>('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked', [
+    key,
+  ]);
+  return row.locked;
+}
+
 /** The source with this domain (else this name), created when missing; inside the caller's transaction. */
 export async function findSource(manager: EntityManager, input: SourceInput): Promise<Source | null> {
   const domain = sourceDomain(input);
@@ -47,8 +65,11 @@ export async function findSource(manager: EntityManager, input: SourceInput): Pr
 
 export async function findOrCreateSource(manager: EntityManager, input: SourceInput): Promise<Source> {
   const domain = sourceDomain(input);
+  // Sources are never deleted: one found needs no lock (which a bulk ingest's batch would hold till it commits).
+  const found = await findSource(manager, input);
+  if (found !== null) return found;
   // Serialise creators of the same source so two concurrent ingests do not both insert it.
-  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`source:${domain ?? sourceName(input)}`]);
+  await lockSourceCreation(manager, sourceCreationKey(input));
   const existing = await findSource(manager, input);
   if (existing !== null) return existing;
   return manager.getRepository(Source).save(

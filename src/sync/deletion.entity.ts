@@ -3,6 +3,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { Visibility } from '../claims/claim.entity';
 import { IdColumn } from '../common/columns';
 import type { Organization } from '../organizations/organization.entity';
+import { storedGlobalIds } from '../common/global-id';
 
 export enum DeletionKind {
   RETRACTED = 'RETRACTED',
@@ -29,9 +30,11 @@ registerEnumType(DeletionKind, {
 export class Deletion {
   @IdColumn() id!: string;
   @Field(() => DeletionKind) @Column({ type: 'enum', enum: DeletionKind, enumName: 'deletion_kind' }) kind!: DeletionKind;
-  @Field(() => ID, { description: 'The global id of what was retracted, merged or deleted' }) @Column('text') nodeId!: string;
+  @Field(() => ID, { description: 'The global id of what was retracted, merged or deleted' })
+  @Column('text', { transformer: storedGlobalIds })
+  nodeId!: string;
   @Field(() => ID, { nullable: true, description: 'MERGED: the actor it was merged into' })
-  @Column('text', { nullable: true })
+  @Column('text', { nullable: true, transformer: storedGlobalIds })
   replacedBy!: string | null;
 
   @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) reason!: string | null;

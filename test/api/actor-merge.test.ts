@@ -1,6 +1,7 @@
 import { insertClaim, insertMention, rowIdOf } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { snapshotTables } from '../helpers/table-snapshot';
+import { globalIdOf } from '../helpers/global-ids';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -228,9 +229,9 @@ describe('mergeActors', () => {
     expect(intoMerged.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'targetId', mergedInto: b });
     const fromMerged = await app.gql(MERGE, { s: a, t: c });
     expect(fromMerged.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'sourceId', mergedInto: b });
-    const unknown = await app.gql(MERGE, { s: Buffer.from('Actor:987654').toString('base64url'), t: c });
+    const unknown = await app.gql(MERGE, { s: globalIdOf('Actor', 987654), t: c });
     expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const wrongType = await app.gql(MERGE, { s: Buffer.from('Event:1').toString('base64url'), t: c });
+    const wrongType = await app.gql(MERGE, { s: globalIdOf('Event', 1), t: c });
     expect(wrongType.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sourceId' });
     expect(await snapshotTables(app.db)).toEqual(before);
   });

@@ -3,6 +3,7 @@ import { insertApiKey, insertClaim } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { snapshotTables } from '../helpers/table-snapshot';
 import { expectMoreRowsAtEveryLevel } from '../helpers/rows-returned';
+import { globalIdOf } from '../helpers/global-ids';
 
 let app: TestApp;
 let wing: string;
@@ -102,7 +103,7 @@ describe('addActorRelation', () => {
       const [{ id: otherOrg }] = await app.db.query(`INSERT INTO organization (name) VALUES ('Other org') RETURNING id::text`);
       const privateClaim = await insertClaim(app.db, { visibility: 'ORGANIZATION', organizationId: otherOrg });
       const visible = await insertClaim(app.db);
-      const missing = Buffer.from('Claim:987654').toString('base64url');
+      const missing = globalIdOf('Claim', 987654);
       const before = await snapshotTables(app.db);
       const invisible = await app.gql(
         ADD,
@@ -122,12 +123,7 @@ describe('addActorRelation', () => {
 
     it.each([
       ['a relation of an actor to itself', () => ({ actorId: wing, targetId: wing }), 'input.targetId'],
-      [
-        'an unknown actor',
-        () => ({ actorId: Buffer.from('Actor:987654').toString('base64url'), targetId: wing }),
-        'input.actorId',
-        'NOT_FOUND',
-      ],
+      ['an unknown actor', () => ({ actorId: globalIdOf('Actor', 987654), targetId: wing }), 'input.actorId', 'NOT_FOUND'],
       [
         'an end before the start',
         () => ({ actorId: wing, targetId: leader, startDate: '2020-01-02', endDate: '2020-01-01' }),

@@ -2,6 +2,7 @@ import { Role } from '../../src/common/role';
 import { insertApiKey } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { snapshotTables } from '../helpers/table-snapshot';
+import { globalIdOf, rowIdOf } from '../helpers/global-ids';
 
 const CREATE = `mutation($input: CreateActorInput!) {
   createActor(input: $input) { id name kind description aliases { name language } externalIds { system value } mergedInto { id } }
@@ -200,7 +201,7 @@ describe('updateActor and aliases', () => {
 
   it('answers NOT_FOUND for an actor that does not exist', async () => {
     const { errors } = await app.gql(`mutation($id: ID!) { addActorAlias(actorId: $id, alias: { name: "X" }) { id } }`, {
-      id: Buffer.from('Actor:999999').toString('base64url'),
+      id: globalIdOf('Actor', 999999),
     });
     expect(errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
@@ -306,7 +307,7 @@ describe('actors without search', () => {
     const nodes = data!.actors.nodes;
     expect(nodes.map((n) => n.id)).toEqual(expect.arrayContaining([ids.khazali, ids.sadr, ids.allaq, ids.alawi]));
     expect(nodes.map((n) => n.id)).not.toContain(ids.aah);
-    const rowIds = nodes.map((n) => Number(Buffer.from(n.id, 'base64url').toString().split(':')[1]));
+    const rowIds = nodes.map((n) => Number(rowIdOf(n.id)));
     expect(rowIds).toEqual([...rowIds].sort((x, y) => x - y));
   });
 });

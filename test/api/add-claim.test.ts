@@ -3,6 +3,7 @@ import { claimFixture, sliceCodePoints as slice, type ClaimFixture } from '../he
 import { articleInput, insertActor, insertApiKey, insertEvent } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { snapshotTables } from '../helpers/table-snapshot';
+import { globalIdOf } from '../helpers/global-ids';
 
 let app: TestApp;
 let body: string;
@@ -123,7 +124,7 @@ describe('addClaim', () => {
       ['an item with neither position nor quote', async () => ({ evidence: [{}] }), 'input.evidence[0]', /position .* or a quote/],
       [
         'an unknown article',
-        async () => ({ articleId: Buffer.from('Article:99999').toString('base64url'), evidence: [{ exact: 'x' }] }),
+        async () => ({ articleId: globalIdOf('Article', 99999), evidence: [{ exact: 'x' }] }),
         'input.articleId',
         /Article not found/,
       ],
@@ -136,13 +137,13 @@ describe('addClaim', () => {
       ['a malformed id', async () => ({ claimantId: '!!', evidence: [{ exact: 'Friday' }] }), 'input.claimantId', /not a valid id/],
       [
         'an unknown claimant',
-        async () => ({ claimantId: Buffer.from('Actor:99999').toString('base64url'), evidence: [{ exact: 'Friday' }] }),
+        async () => ({ claimantId: globalIdOf('Actor', 99999), evidence: [{ exact: 'Friday' }] }),
         'input.claimantId',
         /Actor not found/,
       ],
       [
         'an unknown event',
-        async () => ({ eventIds: [Buffer.from('Event:99999').toString('base64url')], evidence: [{ exact: 'Friday' }] }),
+        async () => ({ eventIds: [globalIdOf('Event', 99999)], evidence: [{ exact: 'Friday' }] }),
         'input.eventIds[0]',
         /Event not found/,
       ],

@@ -1,6 +1,7 @@
 import { insertActor, insertClaim, insertEvent } from '../helpers/factories';
 import { createPartnerKey, type CreatedKey } from '../helpers/keys';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { rowIdOf } from '../helpers/global-ids';
 
 let app: TestApp;
 let partner: CreatedKey;
@@ -59,7 +60,7 @@ beforeAll(async () => {
       visibility: claim.private === true ? 'ORGANIZATION' : 'PUBLIC',
       organizationId: claim.private === true ? partnerOrg : undefined,
     });
-    const rowId = Buffer.from(id, 'base64url').toString('utf8').split(':')[1];
+    const rowId = rowIdOf(id);
     await app.db.query(`UPDATE claim SET status = $2, kind = $3 WHERE id = $1`, [rowId, claim.status, claim.kind]);
   }
 });
@@ -123,6 +124,22 @@ describe('eventCounts', () => {
 });
 
 describe('claimCounts', () => {
+  it('checks first on every request: a value that passed once never lets another through', async () => {
+    const query = `query($n: Int) { claimCounts(groupBy: STATUS, first: $n) { key count } }`;
+    for (let round = 0; round < 2; round += 1) {
+      for (const [n, code] of [
+        [5, undefined],
+        [0, 'BAD_USER_INPUT'],
+        [1000, undefined],
+        [1001, 'BAD_USER_INPUT'],
+        [undefined, undefined],
+      ] as const) {
+        const { errors } = await app.gql(query, { n });
+        expect({ n, code: errors?.[0].extensions?.code }).toEqual({ n, code });
+      }
+    }
+  });
+
   it('by claimant, status and kind: each bucket is the totalCount of the claims list, for every viewer', async () => {
     for (const key of [null, partner.key]) {
       for (const filter of [{}, { status: 'ACCEPTED' }, { kind: 'ALLEGATION' }]) {

@@ -3,6 +3,7 @@ import { CLAIM_FIELDS, claimFixture, type ClaimFixture, type ClaimShape } from '
 import { insertApiKey, insertEvent } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { snapshotTables } from '../helpers/table-snapshot';
+import { globalIdOf } from '../helpers/global-ids';
 
 let app: TestApp;
 let articleId: string;
@@ -179,8 +180,7 @@ describe('linkClaimToEvent', () => {
       field: 'claimId',
     });
     expect(
-      (await app.gql(LINK, { claim: hidden.id, event: Buffer.from('Event:99999').toString('base64url') }, { key: owner })).errors?.[0]
-        .extensions,
+      (await app.gql(LINK, { claim: hidden.id, event: globalIdOf('Event', 99999) }, { key: owner })).errors?.[0].extensions,
     ).toMatchObject({ field: 'eventId' });
     expect((await app.gql(LINK, { claim: event.id, event: event.id })).errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',

@@ -3,6 +3,7 @@ import { insertApiKey, insertClaim, rowIdOf } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { snapshotTables } from '../helpers/table-snapshot';
 import { expectMoreRowsAtEveryLevel } from '../helpers/rows-returned';
+import { globalIdOf } from '../helpers/global-ids';
 
 let app: TestApp;
 let victim: string;
@@ -155,21 +156,16 @@ describe('createEvent', () => {
       ['negative fatalities', () => killing({ fatalities: -1 }), 'input.fatalities'],
       [
         'an unknown participant',
-        () => killing({ participants: [{ actorId: Buffer.from('Actor:987654').toString('base64url'), role: 'VICTIM' }] }),
+        () => killing({ participants: [{ actorId: globalIdOf('Actor', 987654), role: 'VICTIM' }] }),
         'input.participants[0].actorId',
         'NOT_FOUND',
       ],
       [
         'a participant id of another type',
-        () => killing({ participants: [{ actorId: Buffer.from('Event:1').toString('base64url'), role: 'VICTIM' }] }),
+        () => killing({ participants: [{ actorId: globalIdOf('Event', 1), role: 'VICTIM' }] }),
         'input.participants[0].actorId',
       ],
-      [
-        'a claim that does not exist',
-        () => killing({ claimIds: [Buffer.from('Claim:987654').toString('base64url')] }),
-        'input.claimIds[0]',
-        'NOT_FOUND',
-      ],
+      ['a claim that does not exist', () => killing({ claimIds: [globalIdOf('Claim', 987654)] }), 'input.claimIds[0]', 'NOT_FOUND'],
     ];
     it.each(cases)('%s', async (_name, input, field, code = 'BAD_USER_INPUT') => {
       const before = await snapshotTables(app.db);
@@ -239,7 +235,7 @@ describe('updateEvent', () => {
   });
 
   it('answers NOT_FOUND for an event that does not exist', async () => {
-    const { errors } = await app.gql(UPDATE, { id: Buffer.from('Event:987654').toString('base64url'), input: { fatalities: 2 } });
+    const { errors } = await app.gql(UPDATE, { id: globalIdOf('Event', 987654), input: { fatalities: 2 } });
     expect(errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 });

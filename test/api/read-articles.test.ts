@@ -1,6 +1,7 @@
 import { articleInput } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { expectMoreRowsAtEveryLevel } from '../helpers/rows-returned';
+import { cursorOf, globalIdOf, legacyGlobalIdOf } from '../helpers/global-ids';
 
 let app: TestApp;
 const articleIds: string[] = [];
@@ -124,11 +125,11 @@ describe('node and nodes', () => {
   });
 
   it('answers null for a well-formed id of nothing, and refuses malformed ids', async () => {
-    const missing = Buffer.from('Article:999999').toString('base64url');
+    const missing = globalIdOf('Article', 999999);
     expect((await app.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: missing })).data).toEqual({ node: null });
     const malformed = await app.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: '%%%' });
     expect(malformed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
-    const forged = await app.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: Buffer.from('Article:1 OR 1=1').toString('base64url') });
+    const forged = await app.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: legacyGlobalIdOf('Article', '1 OR 1=1') });
     expect(forged.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const byUrlAndId = await app.gql(`query($id: ID, $url: String) { article(id: $id, url: $url) { id } }`, {
       id: articleIds[0],
@@ -172,9 +173,9 @@ describe('statement counts', () => {
 
 describe('hostile cursors', () => {
   it('a forged cursor with a huge key pages to the end; one beyond bigint is refused', async () => {
-    const beyond = Buffer.from(JSON.stringify(['9999999999999999999'])).toString('base64url');
+    const beyond = cursorOf(['9999999999999999999']);
     expect((await app.gql(PAGE, { after: beyond })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const forged = Buffer.from(JSON.stringify(['9223372036854775807'])).toString('base64url');
+    const forged = cursorOf(['9223372036854775807']);
     const page = await app.gql<Page>(PAGE, { first: 5, after: forged });
     expect(page.errors).toBeUndefined();
     expect(page.data!.articles.nodes).toEqual([]);

@@ -1,6 +1,7 @@
 import { articleInput, insertActor, insertEvent } from '../helpers/factories';
 import { createPartnerKey } from '../helpers/keys';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { rowIdOf } from '../helpers/global-ids';
 
 /**
  * No N+1, proven: six representative nested queries cost the same number of SQL statements at
@@ -40,7 +41,7 @@ beforeAll(async () => {
         `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { article { id } } }`,
         { input: articleInput({ source: { name: source, domain: `${source.toLowerCase().replace(' ', '-')}.example` }, body }) },
       );
-      const articleId = Buffer.from(response.data!.ingestArticle.article.id, 'base64url').toString('utf8').split(':')[1];
+      const articleId = rowIdOf(response.data!.ingestArticle.article.id);
       const sentences: Array<{ id: string; start: number; end: number; text: string }> = await app.db.query(
         `SELECT id::text, start, "end", text FROM sentence WHERE article_id = $1 ORDER BY index`,
         [articleId],

@@ -45,6 +45,54 @@ describe('one vocabulary', () => {
     expect(inLiteral.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.search' });
   });
 
+  it('name the argument path for values GraphQL itself refuses in variables (a wrong scalar, an unknown enum value)', async () => {
+    const cases: Array<[string, Record<string, unknown>, string]> = [
+      [
+        `mutation($i: AddClaimInput!) { addClaim(input: $i) { id } }`,
+        { i: { articleId: 'x', kind: 'NOPE', text: 't', evidence: [] } },
+        'input.kind',
+      ],
+      [
+        `mutation($i: AddClaimInput!) { addClaim(input: $i) { id } }`,
+        { i: { articleId: 'x', kind: 'STATEMENT', text: 5, evidence: [] } },
+        'input.text',
+      ],
+      [
+        `mutation($i: AddClaimInput!) { addClaim(input: $i) { id } }`,
+        { i: { articleId: 'x', kind: 'STATEMENT', text: 't', evidence: [{ start: 'zero', end: 1 }] } },
+        'input.evidence[0].start',
+      ],
+      [
+        `mutation($i: AddClaimInput!) { addClaim(input: $i) { id } }`,
+        { i: { kind: 'STATEMENT', text: 't', evidence: [] } },
+        'input.articleId',
+      ],
+      [
+        `mutation($i: AddClaimInput!) { addClaim(input: $i) { id } }`,
+        { i: { articleId: 'x', kind: 'STATEMENT', text: 't', evidence: [{ start: 0, end: 1, colour: 'red' }] } },
+        'input.evidence[0].colour',
+      ],
+      [
+        `mutation($i: AddClaimInput!) { addClaim(input: $i) { id } }`,
+        { i: { articleId: 'x', kind: 'STATEMENT', text: 't', evidence: [], colour: 'red' } },
+        'input.colour',
+      ],
+      [`mutation($i: AddClaimInput!) { addClaim(input: $i) { id } }`, {}, 'input'],
+      [`query($f: ClaimFilter) { claims(filter: $f) { totalCount } }`, { f: { status: 'MAYBE' } }, 'filter.status'],
+      [`query($s: ReviewStatus) { claims(filter: { status: $s }) { totalCount } }`, { s: 'MAYBE' }, 'filter.status'],
+      [`query($n: Int) { articles(first: $n) { totalCount } }`, { n: 'ten' }, 'first'],
+      [`query($d: DateTime) { claims(filter: { updatedSince: $d }) { totalCount } }`, { d: 'yesterday' }, 'filter.updatedSince'],
+    ];
+    for (const [query, variables, field] of cases) {
+      const { errors } = await app.gql(query, variables);
+      expect({ query, variables, extensions: errors?.[0].extensions }).toEqual({
+        query,
+        variables,
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field }),
+      });
+    }
+  });
+
   it('refuse an empty or blank Authorization header instead of serving it as anonymous', async () => {
     for (const header of ['', ' ', '\t']) {
       const response = await fetch(app.url, {

@@ -4,6 +4,7 @@ import { REQUEST_ROLE } from '../../src/db/request-scope';
 import { Role } from '../../src/common/role';
 import { articleInput, insertActor, insertApiKey, insertEvent } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { rowIdOf } from '../helpers/global-ids';
 
 /**
  * The database's own line of defence: statements that carry no visibility condition at all,
@@ -13,6 +14,9 @@ let app: TestApp;
 const orgs: Record<'A' | 'B', { id: string; key: string }> = {} as never;
 /** Claim row ids by owner and visibility. */
 const claims: Record<'publicA' | 'privateA' | 'privateB', string> = {} as never;
+/** Relation row ids: one asserted by every claim above, one by A's private claim only. */
+const relations: Record<'shared' | 'privateA', string> = {} as never;
+let relationEnds: string[] = [];
 
 const viewerOf = (org: 'A' | 'B'): Viewer => ({ organizationId: orgs[org].id, role: Role.EDITOR, keyPrefix: 'test' });
 const dbAs = (viewer: Viewer) => createContext(app.db, app.config, viewer, 'rls-test').db;
@@ -53,7 +57,7 @@ beforeAll(async () => {
       { id: data!.addClaim.id },
       { key: orgs[org].key },
     );
-    return Buffer.from(data!.addClaim.id, 'base64url').toString().split(':')[1];
+    return rowIdOf(data!.addClaim.id);
   };
   claims.publicA = await add('A', 'PUBLIC');
   claims.privateA = await add('A', 'ORGANIZATION');
@@ -70,6 +74,18 @@ beforeAll(async () => {
       [relation.id, claimId],
     );
   }
+  // A relation only A's private claim asserts: it exists for A alone.
+  const [privateRelation] = await app.db.query<Array<{ id: string }>>(
+    `INSERT INTO actor_relation (actor_id, type, target_id) VALUES ($1, 'LEADER_OF', $2) RETURNING id::text`,
+    [actor.rowId, other.rowId],
+  );
+  await app.db.query(
+    `INSERT INTO actor_relation_evidence (relation_id, claim_id, organization_id) SELECT $1, id, organization_id FROM claim WHERE id = $2`,
+    [privateRelation.id, claims.privateA],
+  );
+  relations.shared = relation.id;
+  relations.privateA = privateRelation.id;
+  relationEnds = [actor.rowId, other.rowId];
 });
 afterAll(async () => {
   await app.close();
@@ -140,9 +156,9 @@ describe('row-level security on claims', () => {
     expect(who).toEqual({ user: REQUEST_ROLE, org: orgs.A.id });
     const tables = await app.db.query<Array<{ relname: string; relrowsecurity: boolean; owner: string }>>(
       `SELECT relname, relrowsecurity, pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relname = ANY($1) ORDER BY relname`,
-      [['claim', 'deletion', ...CLAIM_TABLES]],
+      [['claim', 'deletion', 'actor_relation', ...CLAIM_TABLES]],
     );
-    expect(tables).toHaveLength(CLAIM_TABLES.length + 2);
+    expect(tables).toHaveLength(CLAIM_TABLES.length + 3);
     for (const table of tables) expect(table).toMatchObject({ relrowsecurity: true, owner: expect.not.stringMatching(REQUEST_ROLE) });
   });
 
@@ -222,9 +238,63 @@ describe('one pooled connection shared by every viewer', () => {
           { key: keyOf[who] },
         );
         expect(errors).toBeUndefined();
-        return { who, ids: data!.claims.nodes.map((node) => Buffer.from(node.id, 'base64url').toString().split(':')[1]).sort() };
+        return { who, ids: data!.claims.nodes.map((node) => rowIdOf(node.id)).sort() };
       }),
     );
     for (const answer of answers) expect(answer).toEqual({ who: answer.who, ids: expectedIds(answer.who) });
+  });
+});
+
+describe('row-level security on actor relations', () => {
+  it.each([
+    ['organisation A', () => viewerOf('A'), ['shared', 'privateA']],
+    ['organisation B', () => viewerOf('B'), ['shared']],
+    ['an anonymous reader', () => ANONYMOUS, ['shared']],
+  ] as Array<[string, () => Viewer, Array<keyof typeof relations>]>)(
+    'shows %s, through a bare SELECT * FROM actor_relation, only relations with an assertion it may see',
+    async (_name, viewer, expected) => {
+      const rows = await dbAs(viewer()).query<Array<{ id: string }>>(`SELECT * FROM actor_relation`);
+      expect(rows.map((row) => String(row.id)).sort()).toEqual(expected.map((name) => relations[name]).sort());
+    },
+  );
+
+  it('lets no request write relation rows directly: they are made only for an assertion', async () => {
+    const db = dbAs(viewerOf('B'));
+    await expect(
+      db.query(`INSERT INTO actor_relation (actor_id, type, target_id) VALUES ($1, 'ALLIED_WITH', $2)`, relationEnds),
+    ).rejects.toThrow(/row-level security/);
+    expect(await db.query(`UPDATE actor_relation SET type = 'OPPOSED_TO' WHERE id = $1 RETURNING id`, [relations.privateA])).toEqual([
+      [],
+      0,
+    ]);
+    expect(await db.query(`DELETE FROM actor_relation WHERE id = $1 RETURNING id`, [relations.privateA])).toEqual([[], 0]);
+    const [{ n }] = await app.db.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM actor_relation WHERE type = 'LEADER_OF'`);
+    expect(n).toBe(1);
+  });
+
+  it('finds B the row of a relation it cannot see yet, without showing it before B asserts it', async () => {
+    const db = dbAs(viewerOf('B'));
+    await db
+      .transaction(async (manager) => {
+        const [found] = await manager.query<Array<{ relation_id: string; created: boolean }>>(
+          `SELECT relation_id::text, created FROM verbatim_relation_to_assert($1, 'LEADER_OF', $2)`,
+          relationEnds,
+        );
+        expect(found).toEqual({ relation_id: relations.privateA, created: false });
+        expect(await manager.query(`SELECT id FROM actor_relation WHERE id = $1`, [relations.privateA])).toEqual([]);
+        throw new Error('roll back');
+      })
+      .catch((error: unknown) => expect(String(error)).toMatch(/roll back/));
+  });
+});
+
+describe('the key of global ids and cursors', () => {
+  it('cannot be read by the request role, in any scope', async () => {
+    for (const viewer of [viewerOf('A'), ANONYMOUS]) {
+      await expect(dbAs(viewer).query(`SELECT * FROM global_id_key`)).rejects.toThrow(/permission denied/);
+      await expect(dbAs(viewer).query(`SELECT key FROM global_id_key`)).rejects.toThrow(/permission denied/);
+    }
+    const [{ n }] = await app.db.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM global_id_key`);
+    expect(n).toBe(1);
   });
 });

@@ -6,6 +6,7 @@ import { ApiKey } from '../../src/organizations/api-key.entity';
 import { generateApiKeySecret } from '../../src/organizations/api-key-secret';
 import { Organization } from '../../src/organizations/organization.entity';
 import type { Role } from '../../src/common/role';
+import { globalIdOf } from './global-ids';
 
 /**
  * Inserts an organisation and a key of `role` for it; returns the secret key. The key is made
@@ -58,7 +59,7 @@ export async function insertActor(
     `INSERT INTO actor (name, kind, merged_into_id, search_name) VALUES ($1, $2, $3, $4) RETURNING id`,
     [name, kind, mergedIntoRowId, normalizeNameForSearch(name)],
   );
-  return { rowId: String(row.id), id: Buffer.from(`Actor:${row.id}`).toString('base64url') };
+  return { rowId: String(row.id), id: globalIdOf('Actor', row.id) };
 }
 
 /** Inserts an event row directly; returns its global id. */
@@ -71,13 +72,11 @@ export async function insertEvent(
     `INSERT INTO event (type, date, date_precision) VALUES ($1, $2, 'DAY') RETURNING id`,
     [type, date],
   );
-  return { rowId: String(row.id), id: Buffer.from(`Event:${row.id}`).toString('base64url') };
+  return { rowId: String(row.id), id: globalIdOf('Event', row.id) };
 }
 
 /** The row id behind a global id, for SQL in tests. */
-export function rowIdOf(globalId: string): string {
-  return Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
-}
+export { rowIdOf } from './global-ids';
 
 /** A source, an article and its one sentence, inserted directly; returns the ids. */
 export async function insertArticleRows(
@@ -123,7 +122,7 @@ export async function insertClaim(
   for (const subjectId of options.subjectIds ?? []) {
     await db.query(`INSERT INTO claim_subject (claim_id, actor_id) VALUES ($1, $2)`, [claim.id, subjectId]);
   }
-  return Buffer.from(`Claim:${claim.id}`, 'utf8').toString('base64url');
+  return globalIdOf('Claim', String(claim.id));
 }
 
 /** A mention of `actorId` spanning the whole sentence of a fresh factory article; returns the mention row id. */

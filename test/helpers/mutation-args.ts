@@ -12,6 +12,8 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { TestApp } from './test-app';
+import { globalIdOf, legacyGlobalIdOf } from './global-ids';
+import type { NodeTypeName } from '../../src/common/global-id';
 
 /** Every mutation of the schema, found from the schema itself so that new ones are covered. */
 export function mutationsOf(schema: GraphQLSchema): Array<GraphQLField<unknown, unknown>> {
@@ -52,7 +54,7 @@ function minimalValue(type: GraphQLInputType): unknown {
     case 'Boolean':
       return false;
     case 'ID':
-      return Buffer.from('Nothing:1').toString('base64url');
+      return legacyGlobalIdOf('Nothing', 1);
     case 'Date':
       return '2026-01-01';
     case 'DateTime':
@@ -102,9 +104,18 @@ export function hostileString(options: { huge: boolean }): fc.Arbitrary<string> 
 
 /** Ids: real ones of every type (including another organisation's private rows), wrong types, rows that do not exist, garbage. */
 export function hostileId(realIds: string[]): fc.Arbitrary<string> {
-  const global = (type: string, rowId: string) => Buffer.from(`${type}:${rowId}`).toString('base64url');
   return fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...realIds) },
+    // Ids of rows that do not exist, in the current form.
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom<NodeTypeName>('Claim', 'Article', 'Sentence', 'Actor', 'Event', 'Source', 'Organization'),
+          fc.bigInt(1n, 2n ** 63n - 1n),
+        )
+        .map(([type, rowId]) => globalIdOf(type, rowId)),
+    },
     {
       weight: 3,
       arbitrary: fc
@@ -112,7 +123,7 @@ export function hostileId(realIds: string[]): fc.Arbitrary<string> {
           fc.constantFrom('Claim', 'Article', 'Sentence', 'Actor', 'Event', 'Source', 'Organization', 'ApiKey', 'Nothing', ''),
           fc.constantFrom('0', '-1', '1', '999999999', '99999999999999999999', '1e5', ' 1', '1;DROP TABLE claim', 'abc', ''),
         )
-        .map(([type, rowId]) => global(type, rowId)),
+        .map(([type, rowId]) => legacyGlobalIdOf(type, rowId)),
     },
     { weight: 2, arbitrary: hostileString({ huge: false }) },
   );

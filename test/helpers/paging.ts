@@ -59,6 +59,4 @@ export async function pageThrough(
   throw new Error('paging did not end');
 }
 
-export function globalId(type: string, rowId: string | number): string {
-  return Buffer.from(`${type}:${rowId}`, 'utf8').toString('base64url');
-}
+export { globalIdOf as globalId } from './global-ids';

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { createLogger, type Logger } from '../../src/common/logger';
 import { loadConfig, type Config } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
+import { loadGlobalIdKey } from '../../src/db/global-id-key';
 import { startServer, type RunningServer } from '../../src/server';
 
 export const ADMIN_KEY = 'test-bootstrap-admin-key-0123456789';
@@ -99,6 +100,7 @@ export async function startTestApp(
   });
   await db.initialize();
   await db.runMigrations({ transaction: 'each' });
+  await shareGlobalIdKey(db, shared === undefined);
   let server: RunningServer;
   try {
     server = await startServer({ config, db, logger: options.logger ?? createLogger(config) });
@@ -160,4 +162,17 @@ async function adminQuery(url: string, sql: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+let processGlobalIdKey: string | undefined;
+
+/**
+ * Ids are encoded with one key per process (src/common/global-id.ts), and a test file may run
+ * servers over several databases: each fresh database takes the first one's key, so ids stay
+ * valid across them, as they would with one database per process in production.
+ */
+async function shareGlobalIdKey(db: DataSource, fresh: boolean): Promise<void> {
+  if (fresh && processGlobalIdKey !== undefined) await db.query(`UPDATE global_id_key SET key = $1`, [processGlobalIdKey]);
+  processGlobalIdKey ??= (await db.query<Array<{ key: string }>>(`SELECT key::text AS key FROM global_id_key`))[0].key;
+  await loadGlobalIdKey(db);
 }

@@ -2,7 +2,9 @@ import { getNamedType, isInterfaceType, isObjectType } from 'graphql';
 import { buildVerbatimSchema } from '../../src/schema';
 import { Role } from '../../src/common/role';
 import { articleInput, insertApiKey } from './factories';
+import { snapshotTables } from './table-snapshot';
 import { startTestApp, type TestApp } from './test-app';
+import { rowIdOf } from './global-ids';
 
 /**
  * The visibility matrix (issue 6): organisation A's private claim P and public claim Q hang
@@ -15,6 +17,9 @@ const PRIVATE_TEXT = 'Quillwort privately alleges the convoy was diverted';
 const PRIVATE_OLD_TEXT = 'Quillwort first draft of the private claim';
 const PUBLIC_TEXT = 'The convoy reached the checkpoint';
 const BODY = 'The convoy reached the Amarah checkpoint at dawn. Witnesses said it turned back an hour later.';
+/** A's private assertion of a relation B states publicly without dates: these must reach only A. */
+const PRIVATE_DATES = { startDate: '2011-03-04', endDate: '2012-05-06' };
+const OTHER_BODY = 'Matrix Subject and Matrix Target were allied that spring, a council member said.';
 
 type Viewer = 'owner' | 'other' | 'anonymous';
 
@@ -22,7 +27,28 @@ interface Fixture {
   app: TestApp;
   keys: Record<Viewer, string | null>;
   ids: Record<string, string>;
+  /** What each viewer saw of public rows' change times before and after A's private writes. */
+  timestamps: Record<'before' | 'after', Record<Viewer, ChangeTimes>>;
 }
+
+interface ChangeTimes {
+  changedActors: { nodes: Array<{ id: string }> };
+  changedEvents: { nodes: Array<{ id: string }> };
+  actorsByUpdate: { nodes: Array<{ id: string }> };
+  eventsByUpdate: { nodes: Array<{ id: string }> };
+  changedClaims: { nodes: Array<{ id: string }> };
+}
+
+/** Every answer that shows when public actors and events last changed (and which claims did, for mirrors). */
+const CHANGE_TIMES = `query($since: DateTime!) {
+  changedActors: actors(first: 100, filter: { updatedSince: $since }) { nodes { id } }
+  changedEvents: events(first: 100, filter: { updatedSince: $since }) { nodes { id } }
+  actorsByUpdate: actors(first: 100, orderBy: { field: UPDATED_AT, direction: DESC }) { nodes { id } }
+  eventsByUpdate: events(first: 100, orderBy: { field: UPDATED_AT, direction: DESC }) { nodes { id } }
+  changedClaims: claims(first: 100, filter: { updatedSince: $since }) { nodes { id } }
+}`;
+
+const RELATIONS_OF = `query($id: ID!) { node(id: $id) { ... on Actor { relations { type startDate endDate target { id } evidence { id } } } } }`;
 
 interface ClaimPath {
   name: string;
@@ -178,7 +204,7 @@ async function buildFixture(env: Record<string, string>): Promise<Fixture> {
   const app = await startTestApp({ ...env, LOG_LEVEL: process.env.MATRIX_LOG_LEVEL ?? 'silent' });
   const owner = await insertApiKey(app.db, Role.EDITOR, 'Matrix owner');
   const other = await insertApiKey(app.db, Role.EDITOR, 'Matrix other');
-  const admin = async <T>(query: string, variables: Record<string, unknown>, key?: string): Promise<T> => {
+  const admin = async <T>(query: string, variables: Record<string, unknown>, key?: string | null): Promise<T> => {
     const { data, errors } = await app.gql<T>(query, variables, { key });
     if (errors !== undefined) throw new Error(`${errors[0].message} (${JSON.stringify(errors[0].extensions)})`);
     return data as T;
@@ -200,6 +226,8 @@ async function buildFixture(env: Record<string, string>): Promise<Fixture> {
     subject: await actor('Matrix Subject', 'ARMED_GROUP'),
     target: await actor('Matrix Target', 'ARMED_GROUP'),
   };
+  // A speaker of its own, and no words of the paths above, so the proposal shows only on its path.
+  await actor('Matrix Speaker', 'PERSON');
   ids.event = (
     await admin<{ createEvent: { id: string } }>(`mutation($i: CreateEventInput!) { createEvent(input: $i) { id } }`, {
       i: { type: 'PROTESTS', subType: 'Peaceful protest', datePrecision: 'DAY', date: '2026-01-02' },
@@ -224,8 +252,54 @@ async function buildFixture(env: Record<string, string>): Promise<Fixture> {
         owner,
       )
     ).addClaim.id;
-  ids.P = await addClaim(PRIVATE_OLD_TEXT, 'ORGANIZATION', 'The convoy reached');
   ids.Q = await addClaim(PUBLIC_TEXT, 'PUBLIC', 'Amarah checkpoint');
+  // B states publicly, without dates, a relation that A will also assert privately with dates.
+  ids.otherArticle = (
+    await admin<{ ingestArticle: { article: { id: string } } }>(
+      `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { article { id } } }`,
+      { input: articleInput({ body: OTHER_BODY }) },
+    )
+  ).ingestArticle.article.id;
+  ids.otherClaim = (
+    await admin<{ addClaim: { id: string } }>(
+      `mutation($i: AddClaimInput!) { addClaim(input: $i) { id } }`,
+      {
+        i: {
+          articleId: ids.otherArticle,
+          kind: 'STATEMENT',
+          text: 'They were allied',
+          visibility: 'PUBLIC',
+          evidence: [{ exact: 'were allied' }],
+        },
+      },
+      other,
+    )
+  ).addClaim.id;
+  const ALLIED = { actorId: ids.subject, type: 'ALLIED_WITH', targetId: ids.target };
+  await admin(
+    `mutation($i: AddActorRelationInput!) { addActorRelation(input: $i) { type } }`,
+    { i: { ...ALLIED, claimIds: [ids.otherClaim] } },
+    other,
+  );
+
+  // From here on A writes privately (and the public article of its extraction): no answer about public rows may move.
+  const [{ since }] = await app.db.query<Array<{ since: Date }>>(`SELECT clock_timestamp() AS since`);
+  ids.since = since.toISOString();
+  const keys: Record<Viewer, string | null> = { owner, other, anonymous: null };
+  const changeTimes = async (): Promise<Record<Viewer, ChangeTimes>> => {
+    const seen = {} as Record<Viewer, ChangeTimes>;
+    for (const viewer of Object.keys(keys) as Viewer[])
+      seen[viewer] = await admin<ChangeTimes>(CHANGE_TIMES, { since: ids.since }, keys[viewer] ?? null);
+    return seen;
+  };
+  const before = await changeTimes();
+
+  ids.P = await addClaim(PRIVATE_OLD_TEXT, 'ORGANIZATION', 'The convoy reached');
+  await admin(
+    `mutation($i: AddActorRelationInput!) { addActorRelation(input: $i) { type } }`,
+    { i: { ...ALLIED, claimIds: [ids.P], ...PRIVATE_DATES } },
+    owner,
+  );
   await admin(`mutation($id: ID!, $t: String!) { reviseClaim(id: $id, text: $t) { id } }`, { id: ids.P, t: PRIVATE_TEXT }, owner);
   // A relation resting only on the private claim: it is the owner's knowledge.
   await admin(
@@ -233,8 +307,6 @@ async function buildFixture(env: Record<string, string>): Promise<Fixture> {
     { i: { actorId: ids.claimant, type: 'MEMBER_OF', targetId: ids.target, claimIds: [ids.P] } },
     owner,
   );
-  // A speaker of its own, and no words of the paths above, so the proposal shows only on its path.
-  await actor('Matrix Speaker', 'PERSON');
   const proposed = await admin<{ ingestArticle: { article: { id: string; claims: { nodes: Array<{ id: string }> } } } }>(
     `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { article { id claims { nodes { id } } } } }`,
     {
@@ -248,6 +320,7 @@ async function buildFixture(env: Record<string, string>): Promise<Fixture> {
   );
   ids.proposalArticle = proposed.ingestArticle.article.id;
   ids.proposal = proposed.ingestArticle.article.claims.nodes[0].id;
+  const after = await changeTimes();
   // Both retracted: the deletions feed must show Q's retraction to all, P's (and its reason) to the owner only.
   for (const [id, reason] of [
     [ids.P, 'Quillwort withdrawn by its authors'],
@@ -255,7 +328,7 @@ async function buildFixture(env: Record<string, string>): Promise<Fixture> {
   ]) {
     await admin(`mutation($id: ID!, $r: String!) { retractClaim(id: $id, reason: $r) { id } }`, { id, r: reason }, owner);
   }
-  return { app, keys: { owner, other, anonymous: null }, ids };
+  return { app, keys, ids, timestamps: { before, after } };
 }
 
 /** Types that carry a claim, or an entry about one; with their connections and edges. */
@@ -310,6 +383,37 @@ export function describeVisibilityMatrix(title: string, env: Record<string, stri
         if (!seesPrivate) expectNoTrace(JSON.stringify(response), fixture.ids.P);
       });
 
+      it('relation dates: A’s private dates shown to A only; B and the public see B’s undated assertion', async () => {
+        const { ids } = fixture;
+        const response = await fixture.app.gql<{ node: { relations: Array<Record<string, unknown>> } }>(
+          RELATIONS_OF,
+          { id: ids.subject },
+          { key: fixture.keys[viewer] },
+        );
+        expect(response.errors).toBeUndefined();
+        const allied = response.data!.node.relations.filter((relation) => relation.type === 'ALLIED_WITH');
+        expect(allied).toEqual([
+          {
+            type: 'ALLIED_WITH',
+            ...(seesPrivate ? PRIVATE_DATES : { startDate: null, endDate: null }),
+            target: { id: ids.target },
+            evidence: expect.arrayContaining(seesPrivate ? [{ id: ids.P }, { id: ids.otherClaim }] : [{ id: ids.otherClaim }]),
+          },
+        ]);
+        expect((allied[0].evidence as unknown[]).length).toBe(seesPrivate ? 2 : 1);
+        if (!seesPrivate) expectNoTrace(JSON.stringify(response), ids.P);
+      });
+
+      it('timestamps: A’s private writes move no updatedSince or UPDATED_AT answer about public actors and events', () => {
+        const { before, after } = fixture.timestamps;
+        const publicPart = ({ changedClaims: _claims, ...rest }: ChangeTimes) => rest;
+        expect(publicPart(after[viewer])).toEqual(publicPart(before[viewer]));
+        // A's mirror still learns of its writes, from its own claims; nobody else of any.
+        const changed = after[viewer].changedClaims.nodes.map((node) => node.id);
+        if (seesPrivate) expect(changed).toEqual(expect.arrayContaining([fixture.ids.P, fixture.ids.proposal]));
+        else expect(changed).toEqual([]);
+      });
+
       it('/export/claims.jsonld', async () => {
         const key = fixture.keys[viewer];
         const response = await fetch(fixture.app.url.replace('/graphql', `/export/claims.jsonld?articleId=${fixture.ids.article}`), {
@@ -343,11 +447,90 @@ export function describeVisibilityMatrix(title: string, env: Record<string, stri
         if (file === 'events.csv') expect(text.split('\n')[1]).toMatch(seesPrivate ? /,2,\d+$/ : /,1,\d+$/);
       });
     });
+
+    describeMerges(() => fixture);
+  });
+}
+
+/** The rows a merge changes and an unmerge must restore, every organisation's (change times left out). */
+const MERGED_TABLES = [
+  'actor',
+  'actor_alias',
+  'actor_relation',
+  'actor_relation_evidence',
+  'claim',
+  'claim_subject',
+  'mention',
+  'event_participant',
+  'deletion',
+];
+
+async function mergedRows(app: TestApp): Promise<Record<string, string[]>> {
+  const rows: Record<string, string[]> = {};
+  for (const table of MERGED_TABLES) {
+    const found = await app.db.query<Array<{ row: string }>>(`SELECT (to_jsonb(t) - 'updated_at')::text AS row FROM ${table} t ORDER BY 1`);
+    rows[table] = found.map((r) => r.row);
+  }
+  return rows;
+}
+
+const MERGE = `mutation($s: ID!, $t: ID!) { mergeActors(sourceId: $s, targetId: $t) { id } }`;
+const UNMERGE = `mutation($s: ID!) { unmergeActors(sourceId: $s) { id } }`;
+const ABOUT = `query($id: ID!) { node(id: $id) { ... on Actor {
+  claimsAbout(first: 50) { totalCount nodes { id text } }
+  relations { type startDate endDate evidence { id text } }
+} } }`;
+
+/** Merges (rule actor.merge): who may, and that a merge by an admin reveals nothing and is undone in full. Run last: it writes. */
+function describeMerges(fixture: () => Fixture): void {
+  describe('merges', () => {
+    it('only an ADMIN may merge or unmerge: editors of either organisation FORBIDDEN, anonymous UNAUTHENTICATED, nothing written', async () => {
+      const { app, ids, keys } = fixture();
+      const before = await snapshotTables(app.db);
+      for (const viewer of Object.keys(keys) as Viewer[]) {
+        const code = viewer === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+        for (const [query, variables] of [
+          [MERGE, { s: ids.subject, t: ids.target }],
+          [UNMERGE, { s: ids.subject }],
+        ] as const) {
+          const response = await app.gql(query, variables, { key: keys[viewer] });
+          expect({ viewer, code: response.errors?.[0].extensions?.code }).toEqual({ viewer, code });
+        }
+      }
+      expect(await snapshotTables(app.db)).toEqual(before);
+    });
+
+    it('an admin’s merge shows B and the public nothing of A’s, and unmerge restores every organisation’s rows', async () => {
+      const { app, ids, keys } = fixture();
+      const into = (
+        await app.gql<{ createActor: { id: string } }>(`mutation($i: CreateActorInput!) { createActor(input: $i) { id } }`, {
+          i: { name: 'Matrix Merged Subject', kind: 'ARMED_GROUP' },
+        })
+      ).data!.createActor.id;
+      const before = await mergedRows(app);
+      expect((await app.gql(MERGE, { s: ids.subject, t: into })).errors).toBeUndefined();
+      for (const viewer of Object.keys(keys) as Viewer[]) {
+        const seesPrivate = viewer === 'owner';
+        const response = await app.gql<{
+          node: { claimsAbout: { totalCount: number; nodes: Array<{ id: string }> }; relations: Array<Record<string, unknown>> };
+        }>(ABOUT, { id: into }, { key: keys[viewer] });
+        expect(response.errors).toBeUndefined();
+        const about = response.data!.node.claimsAbout;
+        expect(about.nodes.map((node) => node.id).sort()).toEqual((seesPrivate ? [ids.P, ids.Q] : [ids.Q]).sort());
+        expect(about.totalCount).toBe(seesPrivate ? 2 : 1);
+        const allied = response.data!.node.relations.find((relation) => relation.type === 'ALLIED_WITH');
+        expect(allied).toMatchObject(seesPrivate ? PRIVATE_DATES : { startDate: null, endDate: null });
+        if (!seesPrivate) expectNoTrace(JSON.stringify(response), ids.P);
+      }
+      expect((await app.gql(UNMERGE, { s: ids.subject })).errors).toBeUndefined();
+      expect(await mergedRows(app)).toEqual(before);
+    });
   });
 }
 
 function expectNoTrace(text: string, privateId: string): void {
-  const rowId = Buffer.from(privateId, 'base64url').toString().split(':')[1];
+  for (const date of Object.values(PRIVATE_DATES)) expect(text).not.toContain(date);
+  const rowId = rowIdOf(privateId);
   expect(text).not.toContain(privateId);
   expect(text).not.toContain('Quillwort'); // the private text, current and old
   expect(text).not.toMatch(new RegExp(`claims?/${rowId}\\b|Claim:${rowId}\\b`));

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { createLogger } from '../../src/common/logger';
 import { loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
+import { migrateDatabase } from '../../src/db/global-id-key';
 import { Role } from '../../src/common/role';
 import { startServer, type RunningServer } from '../../src/server';
 import { insertApiKey } from '../helpers/factories';
@@ -40,7 +41,7 @@ beforeAll(async () => {
   };
   db = createDataSource({ url: postgres.url, poolSize: 10, connectTimeoutMs: config.dbConnectTimeoutMs });
   await db.initialize();
-  await db.runMigrations({ transaction: 'each' });
+  await migrateDatabase(db);
   server = await startServer({ config, db, logger: createLogger(config) });
 });
 afterAll(async () => {

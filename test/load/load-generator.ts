@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { rowIdOf } from '../helpers/global-ids';
 
 /**
  * A bounded loopback load: `concurrency` workers send a mix of reads and writes to one API for
@@ -183,7 +184,7 @@ export async function missingWrites(
   query: (sql: string, params: unknown[]) => Promise<Array<{ n: number }>>,
   acknowledged: LoadResult['acknowledged'],
 ): Promise<{ articles: number; claims: number }> {
-  const claimRowIds = acknowledged.claimIds.map((id) => Buffer.from(id, 'base64url').toString().split(':')[1]);
+  const claimRowIds = acknowledged.claimIds.map(rowIdOf);
   const [articles] = await query(`SELECT count(DISTINCT url)::int AS n FROM article WHERE url = ANY($1)`, [acknowledged.articleUrls]);
   const [claims] = await query(`SELECT count(*)::int AS n FROM claim WHERE id = ANY($1::bigint[])`, [claimRowIds]);
   return { articles: acknowledged.articleUrls.length - articles.n, claims: claimRowIds.length - claims.n };
