@@ -122,7 +122,7 @@ export const storedGlobalIds = {
     typeof value === 'string'
       ? canonicalGlobalId(value)
       : Array.isArray(value)
-        ? value.map((id) => (typeof id === 'string' ? canonicalGlobalId(id) : id))
+        ? (value as unknown[]).map((id) => (typeof id === 'string' ? canonicalGlobalId(id) : id))
         : value,
 };
 

@@ -1,9 +1,9 @@
-import { toGlobalId } from '../../src/common/global-id';
 import { Role } from '../../src/common/role';
 import { claimFixture, type ClaimFixture } from '../helpers/claims';
 import { insertActor, insertApiKey, insertEvent, rowIdOf } from '../helpers/factories';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../helpers/test-app';
 import { snapshotTables } from '../helpers/table-snapshot';
+import { globalIdOf } from '../helpers/global-ids';
 
 /**
  * The access rules of src/access (docs/security.md, "Access rules"): an id of nothing and an id
@@ -17,11 +17,20 @@ let ownerKey: string;
 let otherKey: string;
 let ids: { hidden: string; publicClaim: string; event: string; actor: string; target: string };
 
+/** Ids of nothing (made when a test reads them: ids need the key the test app loads). */
 const NOTHING = {
-  Claim: toGlobalId('Claim', '987654321'),
-  Event: toGlobalId('Event', '987654321'),
-  Actor: toGlobalId('Actor', '987654321'),
-  Article: toGlobalId('Article', '987654321'),
+  get Claim() {
+    return globalIdOf('Claim', '987654321');
+  },
+  get Event() {
+    return globalIdOf('Event', '987654321');
+  },
+  get Actor() {
+    return globalIdOf('Actor', '987654321');
+  },
+  get Article() {
+    return globalIdOf('Article', '987654321');
+  },
 };
 
 beforeAll(async () => {
@@ -93,12 +102,12 @@ describe('an id of nothing and an id of a hidden row answer alike: NOT_FOUND nam
   });
 
   it.each([
-    ['addClaim articleId', { articleId: NOTHING.Article }, 'input.articleId'],
-    ['addClaim eventIds', { eventIds: [NOTHING.Event] }, 'input.eventIds[0]'],
-    ['addClaim claimantId', { claimantId: NOTHING.Actor }, 'input.claimantId'],
-    ['addClaim subjectIds', { subjectIds: [NOTHING.Actor] }, 'input.subjectIds[0]'],
+    ['addClaim articleId', () => ({ articleId: NOTHING.Article }), 'input.articleId'],
+    ['addClaim eventIds', () => ({ eventIds: [NOTHING.Event] }), 'input.eventIds[0]'],
+    ['addClaim claimantId', () => ({ claimantId: NOTHING.Actor }), 'input.claimantId'],
+    ['addClaim subjectIds', () => ({ subjectIds: [NOTHING.Actor] }), 'input.subjectIds[0]'],
   ])('%s: a referenced id of nothing', async (_name, input, field) => {
-    const response = await fixture.add({ evidence: [{ start: 0, end: 5 }], ...input }, otherKey);
+    const response = await fixture.add({ evidence: [{ start: 0, end: 5 }], ...input() }, otherKey);
     expect(codeAndField(response)).toMatchObject({ code: 'NOT_FOUND', field });
   });
 

@@ -1,9 +1,9 @@
 import { hashKey } from '../../src/http/auth';
-import { toGlobalId } from '../../src/common/global-id';
 import { articleInput } from '../helpers/factories';
 import { CREATE_API_KEY, CREATE_ORGANIZATION, createKeyFor, createPartnerKey } from '../helpers/keys';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { snapshotTables } from '../helpers/table-snapshot';
+import { globalIdOf } from '../helpers/global-ids';
 
 const INGEST = `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { article { id } } }`;
 const READ = `{ articles(first: 1) { totalCount } }`;
@@ -73,7 +73,7 @@ describe('organisations and API keys', () => {
   describe('managing organisations and keys needs an ADMIN key', () => {
     const operations: Array<[string, string, () => Record<string, unknown>]> = [
       ['createOrganization', CREATE_ORGANIZATION, () => ({ name: 'Sneaky Org' })],
-      ['createApiKey', CREATE_API_KEY, () => ({ organizationId: toGlobalId('Organization', '1'), role: 'ADMIN' })],
+      ['createApiKey', CREATE_API_KEY, () => ({ organizationId: globalIdOf('Organization', '1'), role: 'ADMIN' })],
       ['revokeApiKey', REVOKE, () => ({ prefix: 'vbt_whatever' })],
       ['apiKeys', API_KEYS, () => ({})],
       ['auditLog', AUDIT, () => ({})],
@@ -163,7 +163,7 @@ describe('organisations and API keys', () => {
   });
 
   describe('refuses bad arguments and writes nothing', () => {
-    const unknownOrganization = toGlobalId('Organization', '987654321');
+    const unknownOrganization = () => globalIdOf('Organization', '987654321');
     const cases: Array<[string, string, () => Record<string, unknown>, string, string | undefined]> = [
       [
         'a malformed organisation id',
@@ -175,16 +175,22 @@ describe('organisations and API keys', () => {
       [
         'an id of another type',
         CREATE_API_KEY,
-        () => ({ organizationId: toGlobalId('Source', '1'), role: 'EDITOR' }),
+        () => ({ organizationId: globalIdOf('Source', '1'), role: 'EDITOR' }),
         'BAD_USER_INPUT',
         'organizationId',
       ],
-      ['an unknown organisation', CREATE_API_KEY, () => ({ organizationId: unknownOrganization, role: 'EDITOR' }), 'NOT_FOUND', undefined],
-      ['an unknown role', CREATE_API_KEY, () => ({ organizationId: unknownOrganization, role: 'OWNER' }), 'BAD_USER_INPUT', undefined],
+      [
+        'an unknown organisation',
+        CREATE_API_KEY,
+        () => ({ organizationId: unknownOrganization(), role: 'EDITOR' }),
+        'NOT_FOUND',
+        undefined,
+      ],
+      ['an unknown role', CREATE_API_KEY, () => ({ organizationId: unknownOrganization(), role: 'OWNER' }), 'BAD_USER_INPUT', undefined],
       [
         'a label over 200 characters',
         CREATE_API_KEY,
-        () => ({ organizationId: unknownOrganization, role: 'EDITOR', label: 'x'.repeat(201) }),
+        () => ({ organizationId: unknownOrganization(), role: 'EDITOR', label: 'x'.repeat(201) }),
         'BAD_USER_INPUT',
         'label',
       ],

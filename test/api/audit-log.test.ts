@@ -1,7 +1,7 @@
-import { toGlobalId } from '../../src/common/global-id';
 import { articleInput } from '../helpers/factories';
 import { CREATE_ORGANIZATION, createPartnerKey, type CreatedKey } from '../helpers/keys';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { globalIdOf } from '../helpers/global-ids';
 
 const AUDIT = `query($first: Int, $after: String, $last: Int, $before: String, $organizationId: ID, $operation: String) {
   auditLog(first: $first, after: $after, last: $last, before: $before, organizationId: $organizationId, operation: $operation) {
@@ -128,12 +128,12 @@ describe('auditLog', () => {
   });
 
   it.each([
-    ['a malformed organisation id', { organizationId: 'nope' }, 'organizationId'],
-    ['an organisation filter of another type', { organizationId: toGlobalId('Article', '1') }, 'organizationId'],
-    ['first over 100', { first: 101 }, 'first'],
-    ['a cursor that is not one', { after: 'garbage' }, 'after'],
+    ['a malformed organisation id', () => ({ organizationId: 'nope' }), 'organizationId'],
+    ['an organisation filter of another type', () => ({ organizationId: globalIdOf('Article', '1') }), 'organizationId'],
+    ['first over 100', () => ({ first: 101 }), 'first'],
+    ['a cursor that is not one', () => ({ after: 'garbage' }), 'after'],
   ])('refuses %s with BAD_USER_INPUT', async (_name, variables, field) => {
-    const { errors } = await app.gql(AUDIT, variables);
+    const { errors } = await app.gql(AUDIT, variables());
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
 });

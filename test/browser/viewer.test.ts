@@ -3,9 +3,9 @@ import path from 'node:path';
 import { ensureOperatorOrganization } from '../../src/http/auth';
 import { createSystemContext } from '../../src/context';
 import { loadDemoData } from '../../src/demo/load-demo';
-import { toGlobalId } from '../../src/common/global-id';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { chromiumAvailable, CHROMIUM, openBrowser, SCREENSHOTS, type Browser } from './browser';
+import { globalIdOf } from '../helpers/global-ids';
 
 const SATURDAY = 'https://maysan-street-watch.example/posts/2026-01-03-amarah-saturday-morning';
 const SATURDAY_TITLE = 'Amarah, Saturday morning – shutters going up';
@@ -52,7 +52,7 @@ describeInBrowser('the viewer and the explorer in Chromium', () => {
     // A curator of the organisation that wrote the demo claims (an editor of another may not review them).
     const created = await app.gql<{ createApiKey: { key: string } }>(
       `mutation($org: ID!) { createApiKey(organizationId: $org, role: EDITOR, label: "browser curator") { key } }`,
-      { org: toGlobalId('Organization', operator) },
+      { org: globalIdOf('Organization', operator) },
     );
     editorKey = created.data!.createApiKey.key;
     const { data } = await app.gql<ArticleAnswer>(
