@@ -68,6 +68,17 @@ describe('column selection', () => {
     expect(reads(sql, 'content_hash')).toEqual([]);
   });
 
+  it('node and nodes read only what their fragments select', async () => {
+    const one = await statementsOf(`query($id: ID!) { node(id: $id) { id ... on Article { title } } }`, { id: articleId });
+    expect(reads(one, 'title')).toHaveLength(1);
+    expect(reads(one, 'body')).toEqual([]);
+    const response = await app.gql<{ nodes: Array<{ title?: string; body?: string }> }>(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Article { title body } } }`,
+      { ids: [articleId] },
+    );
+    expect(response.data!.nodes[0].body).toContain('ceasefire');
+  });
+
   it('reads body when the query selects it, in lists and loaders alike (the check above can fail)', async () => {
     const list = await statementsOf(`{ articles(first: 10) { nodes { body } } }`);
     expect(reads(list, 'body')).toHaveLength(1);

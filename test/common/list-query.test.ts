@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
+import { installGlobalIdKey } from '../../src/common/global-id';
 import { OrderDirection } from '../../src/common/connection';
 import {
   encodeCursor,
@@ -44,6 +46,9 @@ describe('sortExpression', () => {
 });
 
 describe('list orderings and their cursors', () => {
+  // Cursors are sealed with the global id key (src/common/global-id.ts).
+  beforeAll(() => installGlobalIdKey(randomBytes(16)));
+
   const byId = keyOrdering('article.id');
   const byRank = rankOrdering('ranked.rank', 'actor.id');
   const byDate = orderingOf(
