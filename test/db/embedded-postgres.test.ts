@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,12 +61,18 @@ function stop(child: ChildProcess): Promise<number | null> {
   });
 }
 
+/** Whether `pid` runs. A zombie does not: where PID 1 does not reap orphans (some CI sandboxes), a stopped orphan stays one. */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8'); // "pid (name) state ..."
+    return stat[stat.lastIndexOf(')') + 2] !== 'Z';
+  } catch {
+    return true; // no /proc (macOS): trust kill()
   }
 }
 
