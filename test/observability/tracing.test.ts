@@ -49,7 +49,7 @@ it('is off by default: the server loads no OpenTelemetry SDK or instrumentation 
   expect(on.opentelemetryModules).toBeGreaterThan(0);
 }, 120_000);
 
-it('with OTEL_TRACES_EXPORTER=console, a request gives http, graphql and pg spans without the key or the texts sent, and SIGTERM flushes them', async () => {
+it('with OTEL_TRACES_EXPORTER=console, requests give http, graphql and pg spans without the key, the texts sent or the values in a GET URL, and SIGTERM flushes them', async () => {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl === undefined) throw new Error('DATABASE_URL is not set');
   const databaseName = `verbatim_test_${randomBytes(6).toString('hex')}`;
@@ -91,6 +91,16 @@ it('with OTEL_TRACES_EXPORTER=console, a request gives http, graphql and pg span
     });
     expect(await response.json()).toEqual({ data: { ingestArticle: { created: true } } });
 
+    // A GET carries the document and its variables in the URL; an inline literal is in the document.
+    const getQuery = 'query Lookup($name: String!) { __type(name: $name) { name } t: __type(name: "INLINE-LITERAL-5d1e") { name } }';
+    const getUrl = new URL(`http://localhost:${port}/graphql`);
+    getUrl.searchParams.set('query', getQuery);
+    getUrl.searchParams.set('variables', JSON.stringify({ name: 'GET-VARIABLE-0b9e' }));
+    const getResponse = await fetch(getUrl, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true', authorization: `Bearer ${ADMIN_KEY}` },
+    });
+    expect(await getResponse.json()).toEqual({ data: { __type: null, t: null } });
+
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     const spans = output.slice(startupOutput);
@@ -99,7 +109,10 @@ it('with OTEL_TRACES_EXPORTER=console, a request gives http, graphql and pg span
     expect(spans).toContain("name: 'mutation Ingest'");
     expect(spans).toMatch(/name: 'pg\.query:INSERT /);
     expect(spans).toContain("'service.name': 'verbatim-trace-test'");
-    for (const secret of [ADMIN_KEY, title, 'BODY-SENT-AS-A-VARIABLE', 'Trace Wire']) expect(output).not.toContain(secret);
+    expect(spans).toContain("name: 'query Lookup'");
+    expect(spans).toContain("'http.request.method': 'GET'");
+    for (const secret of [ADMIN_KEY, title, 'BODY-SENT-AS-A-VARIABLE', 'Trace Wire', 'GET-VARIABLE', 'INLINE-LITERAL'])
+      expect(output).not.toContain(secret);
   } finally {
     await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
   }
