@@ -5,6 +5,7 @@ import type { Config } from './config';
 import { createSystemContext } from './context';
 import { openDatabase } from './db/database';
 import { loadDemoData } from './demo/load-demo';
+import type { Tracing } from './observability/tracing';
 
 /**
  * `VERBATIM_WORKERS=N npm start`: this process prepares the database once (starts the embedded
@@ -13,7 +14,7 @@ import { loadDemoData } from './demo/load-demo';
  * shared through Redis (REDIS_URL), everything else lives in PostgreSQL. A worker that dies is
  * replaced; SIGTERM drains every worker, then stops the database.
  */
-export async function runCluster(config: Config, logger: Logger): Promise<void> {
+export async function runCluster(config: Config, logger: Logger, tracing: Tracing): Promise<void> {
   if (config.redisUrl === undefined) {
     logger.warn(
       { workers: config.workers },
@@ -63,6 +64,7 @@ export async function runCluster(config: Config, logger: Logger): Promise<void> 
       ),
     );
     await database.close();
+    await tracing.shutdown();
     logger.info('stopped');
     process.exit(0);
   };

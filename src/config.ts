@@ -62,6 +62,14 @@ export interface Config {
   explorer: boolean;
   /** The viewer's and explorer's built assets (`npm run build` writes them to dist/viewer). */
   viewerDir: string;
+  /** OpenTelemetry tracing (src/observability/tracing.ts); off unless its standard variables ask for it. */
+  tracing: TracingConfig;
+}
+
+export interface TracingConfig {
+  /** An exporter other than `none` is named, or an OTLP endpoint is set, and OTEL_SDK_DISABLED is not true. */
+  enabled: boolean;
+  serviceName: string;
 }
 
 /** The shortest bootstrap admin key accepted: 32 characters (e.g. `openssl rand -hex 32` gives 64). */
@@ -104,7 +112,14 @@ const replicaUrls = makeValidator<string>((value) => {
 });
 
 /** Variables whose values may hold a secret: their values never appear in an error. */
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL', 'VERBATIM_BOOTSTRAP_ADMIN_KEY', 'DATABASE_REPLICA_URLS']);
+const SECRET_VARIABLES = new Set([
+  'DATABASE_URL',
+  'REDIS_URL',
+  'VERBATIM_BOOTSTRAP_ADMIN_KEY',
+  'DATABASE_REPLICA_URLS',
+  'OTEL_EXPORTER_OTLP_HEADERS',
+  'OTEL_EXPORTER_OTLP_TRACES_HEADERS',
+]);
 
 /** Every environment variable Verbatim reads, with its default. */
 const ENV_SPEC = {
@@ -146,6 +161,19 @@ const ENV_SPEC = {
   VERBATIM_EXPLORER: bool({ default: true, desc: 'GraphiQL explorer on a browser GET of /graphql' }),
   VERBATIM_VIEWER_DIR: str({ default: undefined, desc: 'Built viewer assets (default: dist/viewer of the project)' }),
   NODE_ENV: str({ default: 'development' }),
+  // OpenTelemetry's standard variables: declared here so that they are validated and documented;
+  // the SDK reads them itself once tracing is on (docs/operations.md, Tracing).
+  OTEL_TRACES_EXPORTER: str({ default: undefined, desc: 'otlp, console, zipkin or none; set (not none): tracing is on' }),
+  OTEL_EXPORTER_OTLP_ENDPOINT: url({ default: undefined, desc: 'OTLP collector (e.g. http://localhost:4318); set: tracing is on' }),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: url({ default: undefined, desc: 'OTLP endpoint for traces only; set: tracing is on' }),
+  OTEL_EXPORTER_OTLP_PROTOCOL: str({ default: undefined, choices: ['http/protobuf', 'http/json', 'grpc'] }),
+  OTEL_EXPORTER_OTLP_HEADERS: str({ default: undefined, desc: 'Headers sent to the collector (key=value,...), e.g. its token' }),
+  OTEL_EXPORTER_OTLP_TRACES_HEADERS: str({ default: undefined, desc: 'Headers sent with traces only' }),
+  OTEL_SERVICE_NAME: str({ default: 'verbatim', desc: 'service.name of the spans' }),
+  OTEL_RESOURCE_ATTRIBUTES: str({ default: undefined, desc: 'Extra resource attributes (key=value,...)' }),
+  OTEL_TRACES_SAMPLER: str({ default: undefined, desc: 'e.g. parentbased_traceidratio' }),
+  OTEL_TRACES_SAMPLER_ARG: str({ default: undefined, desc: 'The sampler argument, e.g. 0.1' }),
+  OTEL_SDK_DISABLED: bool({ default: false, desc: 'true: no tracing whatever else is set' }),
 };
 
 /** The names of the variables above (the deployment files may set no other). */
@@ -207,6 +235,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: raw.NODE_ENV === 'production',
     explorer: raw.VERBATIM_EXPLORER,
     viewerDir: raw.VERBATIM_VIEWER_DIR !== undefined ? path.resolve(raw.VERBATIM_VIEWER_DIR) : path.join(projectRoot(), 'dist', 'viewer'),
+    tracing: Object.freeze({
+      enabled: tracingEnabled(raw),
+      serviceName: raw.OTEL_SERVICE_NAME,
+    }),
   });
 }
 
@@ -238,6 +270,25 @@ function projectRoot(): string {
     if (existsSync(path.join(dir, 'package.json'))) return dir;
     if (path.dirname(dir) === dir) return process.cwd();
   }
+}
+
+/**
+ * Tracing is on when OpenTelemetry's own variables ask for an exporter: OTEL_TRACES_EXPORTER names
+ * one (not `none`), or, unset, an OTLP endpoint is given (the SDK then exports OTLP).
+ */
+function tracingEnabled(raw: {
+  OTEL_SDK_DISABLED: boolean;
+  OTEL_TRACES_EXPORTER?: string;
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
+}): boolean {
+  if (raw.OTEL_SDK_DISABLED) return false;
+  const exporters = (raw.OTEL_TRACES_EXPORTER ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  if (exporters.length > 0) return !exporters.includes('none');
+  return [raw.OTEL_EXPORTER_OTLP_ENDPOINT, raw.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT].some((value) => value !== undefined && value !== '');
 }
 
 /** "false"/"true", a hop count, or a list of addresses and subnets, as Express takes them. */

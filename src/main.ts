@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+// First: tracing (when its variables turn it on) must patch http, express, pg and graphql before they load.
+import { tracing } from './observability/start-tracing';
 import cluster from 'node:cluster';
 import { runCluster } from './cluster';
 import { ensureOperatorOrganization } from './http/auth';
@@ -16,7 +18,8 @@ import { startServer } from './server';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
-  if (config.workers > 1 && cluster.isPrimary) return runCluster(config, logger);
+  if (tracing.enabled) logger.info({ serviceName: config.tracing.serviceName }, 'OpenTelemetry tracing is on');
+  if (config.workers > 1 && cluster.isPrimary) return runCluster(config, logger, tracing);
   const database = await openDatabase(config, logger);
   const db = database.dataSource;
 
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(1), config.shutdownGraceMs + 10_000).unref();
     await server.stop(); // /readyz says 503, no new connections, requests under way finish
     await database.close(); // then the pool, then the embedded PostgreSQL (a fast shutdown: a checkpoint)
+    await tracing.shutdown(); // the spans still buffered go to the collector
     logger.info('stopped');
     process.exit(0);
   };

@@ -97,4 +97,25 @@ describe('loadConfig', () => {
       statementTimeoutMs: 250,
     });
   });
+
+  it.each<[string, Record<string, string>, boolean]>([
+    ['off by default', {}, false],
+    ['on with an exporter named', { OTEL_TRACES_EXPORTER: 'console' }, true],
+    ['on with an OTLP endpoint (the exporter defaults to otlp)', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://localhost:4318' }, true],
+    ['on with a traces endpoint', { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://localhost:4318/v1/traces' }, true],
+    [
+      'off with exporter none, endpoint or not',
+      { OTEL_TRACES_EXPORTER: 'none', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://localhost:4318' },
+      false,
+    ],
+    ['off with OTEL_SDK_DISABLED', { OTEL_TRACES_EXPORTER: 'otlp', OTEL_SDK_DISABLED: 'true' }, false],
+  ])('tracing: %s', (_name, env, enabled) => {
+    expect(loadConfig(env).tracing).toEqual({ enabled, serviceName: 'verbatim' });
+  });
+
+  it('refuses an OTLP endpoint that is not a URL and a protocol OpenTelemetry does not know', () => {
+    expect(refusal({ OTEL_EXPORTER_OTLP_ENDPOINT: 'localhost 4318', OTEL_EXPORTER_OTLP_PROTOCOL: 'udp' })).toMatch(
+      /OTEL_EXPORTER_OTLP_ENDPOINT[\s\S]*OTEL_EXPORTER_OTLP_PROTOCOL|OTEL_EXPORTER_OTLP_PROTOCOL[\s\S]*OTEL_EXPORTER_OTLP_ENDPOINT/,
+    );
+  });
 });
