@@ -11,7 +11,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadServer, postGraphql, startServer, type Measurement, type ServerProcess } from './load';
+import { loadServer, measuredServerEnv, postGraphql, startServer, type Measurement, type ServerProcess } from './load';
 import { operations } from './operations';
 import { BENCH_READER_KEY, SCALES, benchDatabaseUrl, seedBenchDatabase, type Scale } from './seed';
 
@@ -44,14 +44,7 @@ async function main(): Promise<void> {
         name,
         cwd,
         nodeArgs: ['--import', 'tsx', 'src/main.ts'],
-        env: {
-          DATABASE_URL: databaseUrl,
-          NODE_ENV: 'production',
-          LOG_LEVEL: 'warn',
-          VERBATIM_DEMO_DATA: 'false',
-          VERBATIM_RATE_LIMIT_PER_MINUTE: '0',
-          VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE: '0',
-        },
+        env: measuredServerEnv(databaseUrl),
         readyPath: '/readyz',
       });
     }

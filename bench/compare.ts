@@ -26,7 +26,7 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 import type autocannon from 'autocannon';
 import { Client } from 'pg';
 import { toGlobalId } from '../src/common/global-id';
-import { loadFloor, loadServer, runSql, postGraphql, startServer, type Measurement, type ServerProcess } from './load';
+import { loadFloor, loadServer, measuredServerEnv, runSql, postGraphql, startServer, type Measurement, type ServerProcess } from './load';
 import { operations, type Operation } from './operations';
 import { BENCH_EDITOR_KEY, BENCH_READER_KEY, SCALES, benchDatabaseUrl, seedBenchDatabase, type Scale } from './seed';
 import { renderMarkdown, writeDocs, type Report } from './report';
@@ -127,14 +127,7 @@ async function startContenders(databaseUrl: string): Promise<Servers> {
     name: 'Verbatim',
     cwd: ROOT,
     nodeArgs: ['--import', 'tsx', ...(process.env.BENCH_VERBATIM_NODE_ARGS ?? '').split(' ').filter(Boolean), 'src/main.ts'],
-    env: {
-      DATABASE_URL: databaseUrl,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      VERBATIM_DEMO_DATA: 'false',
-      VERBATIM_RATE_LIMIT_PER_MINUTE: '0',
-      VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE: '0',
-    },
+    env: measuredServerEnv(databaseUrl),
     readyPath: '/readyz',
   });
   const postgraphile = await startServer({

@@ -23,6 +23,22 @@ export interface Measurement {
   rssMiB: number | null;
 }
 
+/**
+ * The environment every benchmark gives the Verbatim it measures: production mode, quiet logs,
+ * no demo data, and no rate limits (the bench measures the server, not the limiter: autocannon
+ * sends thousands of requests a minute).
+ */
+export function measuredServerEnv(databaseUrl: string): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    VERBATIM_DEMO_DATA: 'false',
+    VERBATIM_RATE_LIMIT_PER_MINUTE: '0',
+    VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE: '0',
+  };
+}
+
 export interface ServerProcess {
   name: string;
   url: string;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { loadGlobalIdKey } from '../src/db/global-id-key';
-import { loadServer, postGraphql, startServer } from './load';
+import { loadServer, measuredServerEnv, postGraphql, startServer } from './load';
 import { operations } from './operations';
 import { BENCH_READER_KEY, SCALES, benchDatabaseUrl, type Scale } from './seed';
 
@@ -57,15 +57,7 @@ async function main(): Promise<void> {
     cwd: ROOT,
     // The profiler runs during the measured seconds only (bench/count-queries.cjs).
     nodeArgs: ['--import', 'tsx', 'src/main.ts'],
-    env: {
-      DATABASE_URL: databaseUrl,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      VERBATIM_DEMO_DATA: 'false',
-      VERBATIM_RATE_LIMIT_PER_MINUTE: '0',
-      VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE: '0',
-      BENCH_PROFILE: file,
-    },
+    env: { ...measuredServerEnv(databaseUrl), BENCH_PROFILE: file },
     readyPath: '/readyz',
   });
   const headers = { authorization: `Bearer ${BENCH_READER_KEY}` };

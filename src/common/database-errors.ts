@@ -4,23 +4,13 @@
  * moments later, so clients are told to retry (docs/security.md, "Faults").
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  const pending: unknown[] = [error];
-  while (pending.length > 0) {
-    const current = pending.pop();
-    if (current === null || typeof current !== 'object' || seen.has(current)) continue;
-    seen.add(current);
-    const { name, code, message, driverError, cause, originalError, thrownValue, errors } = current as Record<string, unknown>;
+  return someCause(error, ({ name, code, message }) => {
     if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
     // TypeORM hands a runner's connection back when the connection reports an error; the
     // transaction's next statement (or its ROLLBACK) then finds the runner (or its connection) released.
     if (name === 'QueryRunnerAlreadyReleasedError' || name === 'QueryRunnerProviderAlreadyReleasedError') return true;
-    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
-    // TypeORM wraps the driver's error, GraphQL the resolver's (or a value from another realm that
-    // is not instanceof Error), Node's net an AggregateError's.
-    pending.push(driverError, cause, originalError, thrownValue, ...(Array.isArray(errors) ? (errors as unknown[]) : []));
-  }
-  return false;
+    return typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message);
+  });
 }
 
 /** PostgreSQL SQLSTATEs (class 08 is added above) and Node.js network error codes. */
@@ -47,15 +37,25 @@ const UNAVAILABLE_MESSAGES =
  * (VERBATIM_STATEMENT_TIMEOUT_MS): SQLSTATE 57014 with its own message (57014 alone is any cancel).
  */
 export function isStatementTimeout(error: unknown): boolean {
+  return someCause(error, ({ code, message }) => code === '57014' && typeof message === 'string' && message.includes('statement timeout'));
+}
+
+/**
+ * Whether `test` holds for the error or anything it wraps: TypeORM wraps the driver's error,
+ * GraphQL the resolver's (or a value from another realm that is not instanceof Error), Node's
+ * net an AggregateError's.
+ */
+function someCause(error: unknown, test: (candidate: Record<string, unknown>) => boolean): boolean {
   const seen = new Set<unknown>();
   const pending: unknown[] = [error];
   while (pending.length > 0) {
     const current = pending.pop();
     if (current === null || typeof current !== 'object' || seen.has(current)) continue;
     seen.add(current);
-    const { code, message, driverError, cause, originalError } = current as Record<string, unknown>;
-    if (code === '57014' && typeof message === 'string' && message.includes('statement timeout')) return true;
-    pending.push(driverError, cause, originalError);
+    const candidate = current as Record<string, unknown>;
+    if (test(candidate)) return true;
+    const { driverError, cause, originalError, thrownValue, errors } = candidate;
+    pending.push(driverError, cause, originalError, thrownValue, ...(Array.isArray(errors) ? (errors as unknown[]) : []));
   }
   return false;
 }
