@@ -110,26 +110,19 @@ describeInBrowser('the viewer and the explorer in Chromium', () => {
     expect(expected.some((span) => /[\u064B-\u0652]/u.test(span.exact))).toBe(true);
     // Read from the page's DOM: the element with the claim id and the span's offsets holds exactly `exact`.
     // (Functions given to $$eval run in the page: they cannot call anything of this file.)
-    const highlights = await page.$$eval('mark[data-claim-id]', (elements) =>
-      (elements as unknown as DomElement[]).map((element) => ({
-        id: element.getAttribute('data-claim-id'),
-        mentionId: element.getAttribute('data-mention-id'),
-        start: element.getAttribute('data-start'),
-        end: element.getAttribute('data-end'),
-        fragment: element.getAttribute('data-fragment'),
-        text: element.textContent,
-      })),
-    );
-    const mentions = await page.$$eval('[data-mention-id]', (elements) =>
-      (elements as unknown as DomElement[]).map((element) => ({
-        id: element.getAttribute('data-claim-id'),
-        mentionId: element.getAttribute('data-mention-id'),
-        start: element.getAttribute('data-start'),
-        end: element.getAttribute('data-end'),
-        fragment: element.getAttribute('data-fragment'),
-        text: element.textContent,
-      })),
-    );
+    const marksOf = (selector: string) =>
+      page.$$eval(selector, (elements) =>
+        (elements as unknown as DomElement[]).map((element) => ({
+          id: element.getAttribute('data-claim-id'),
+          mentionId: element.getAttribute('data-mention-id'),
+          start: element.getAttribute('data-start'),
+          end: element.getAttribute('data-end'),
+          fragment: element.getAttribute('data-fragment'),
+          text: element.textContent,
+        })),
+      );
+    const highlights = await marksOf('mark[data-claim-id]');
+    const mentions = await marksOf('[data-mention-id]');
     const whole = highlights.filter((element) => element.fragment === null);
     expect(whole).toHaveLength(expected.length);
     const mismatches: string[] = [];

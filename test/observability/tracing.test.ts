@@ -2,8 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { Client } from 'pg';
-import { ADMIN_KEY } from '../helpers/test-app';
+import { ADMIN_KEY, adminQuery } from '../helpers/test-app';
 import { freePort } from '../../src/common/free-port';
 
 /**
@@ -25,16 +24,6 @@ async function loadedModules(extra: Record<string, string>): Promise<{ opentelem
     env: envWithoutOpenTelemetry(extra),
   });
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { opentelemetryModules: number; serverLoaded: boolean };
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 it('is off by default: the server loads no OpenTelemetry SDK or instrumentation (with OTEL_TRACES_EXPORTER=console it does)', async () => {
