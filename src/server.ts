@@ -1,8 +1,7 @@
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import type { DataSource } from 'typeorm';
@@ -11,7 +10,10 @@ import { ingestRoute } from './ingest/ingest.route';
 import { ensureOperatorOrganization } from './http/auth';
 import { formatError, isClientError } from './common/error-format';
 import { httpErrorHandler, methodNotAllowed, routeNotFound } from './http/http-errors';
-import { assignRequestId, identifyViewer, keyViewerOf, logServerFaults, requestIdOf, viewerOf } from './http/http-request';
+import { addressOf, assignRequestId, identifyViewer, keyViewerOf, logServerFaults, requestIdOf, viewerOf } from './http/http-request';
+import { graphqlHandler } from './http/graphql-handler';
+import { isPlainJsonPost, readJsonBody } from './http/json-body';
+import { chain, type Step } from './http/step';
 import { documentNestingGuard } from './common/document-guard';
 import { inputGuardPlugin } from './common/input-guard';
 import { queryLimitsPlugin } from './common/query-limits';
@@ -54,10 +56,10 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   // body, and a small answer leaves in one write with its headers. Static files keep theirs.
   app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
-  app.use(assignRequestId());
-  app.use(requestLog(logger, metrics.observeRequest));
-  app.use(logServerFaults(logger));
-  const httpServer = await listen(app, config.port);
+  // What every request goes through first, in Express and in the plain chain alike.
+  const edge: Step[] = [assignRequestId(config.trustProxy), requestLog(logger, metrics.observeRequest), logServerFaults(logger)];
+  app.use(...edge);
+  const httpServer = createServer();
 
   const schema = await buildVerbatimSchema();
   const apollo = new ApolloServer<Context>({
@@ -117,30 +119,43 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   app.get('/export/:file', ...guard, exportRoute({ db, config, logger }));
   app.post('/ingest', ...guard, ingestRoute({ db, config, logger, schema }));
   app.use(viewerRoutes(config));
+  const graphql: Step[] = [
+    documentNestingGuard(MAX_QUERY_TOKENS),
+    // The per-request count costs an AsyncLocalStorage around every request: only when asked for.
+    ...(config.exposeSqlCount ? ([(_req, _res, next) => countSqlStatements(() => next())] satisfies Step[]) : []),
+    graphqlHandler(apollo, async (_req, res): Promise<Context> => {
+      const ctx = { ...createContext(db, config, viewerOf(res), requestIdOf(res)), rateBucket: bucketOf(keyViewerOf(res), addressOf(res)) };
+      observeContext(res, ctx); // the request log's operation, errors and SQL count
+      return ctx;
+    }),
+  ];
+  const bodyLimit = config.maxRequestBytes;
   app.use(
     '/graphql',
     cors(),
     methodNotAllowed(['GET', 'POST', 'OPTIONS'], { passAllowed: true }),
     ...guard,
-    express.json({ limit: config.maxRequestBytes }),
-    documentNestingGuard(MAX_QUERY_TOKENS),
-    // The per-request count costs an AsyncLocalStorage around every request: only when asked for.
-    ...(config.exposeSqlCount
-      ? [(_req: express.Request, _res: express.Response, next: express.NextFunction) => countSqlStatements(() => next())]
-      : []),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<Context> => {
-        const ctx = { ...createContext(db, config, viewerOf(res), requestIdOf(res)), rateBucket: bucketOf(keyViewerOf(res), req.ip) };
-        observeContext(res, ctx); // the request log's operation, errors and SQL count
-        return ctx;
-      },
-    }),
+    express.json({ limit: bodyLimit }),
+    ...graphql,
   );
+  // cors() answers a simple request with only this header.
+  const anyOrigin: Step = (_req, res, next) => {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    next();
+  };
+  const graphqlChain = chain([...edge, anyOrigin, ...guard, readJsonBody(bodyLimit), ...graphql], httpErrorHandler(logger));
   // Known routes with a method they do not serve, then anything else: JSON errors, not Express's HTML page.
   app.all('/export/:file', methodNotAllowed(['GET']));
   app.all(['/healthz', '/readyz', '/metrics'], methodNotAllowed(['GET']));
   app.use(routeNotFound());
   app.use(httpErrorHandler(logger));
+  // The hot route, POST /graphql with a JSON body, runs the same steps without Express (step.ts);
+  // every other request, and that route's unusual cases (json-body.ts), go through Express.
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (isPlainJsonPost(req, '/graphql')) graphqlChain(req, res);
+    else void app(req, res);
+  });
+  await listen(httpServer, config.port);
 
   const port = (httpServer.address() as { port: number }).port;
   return {
@@ -155,9 +170,13 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
   };
 }
 
-function listen(app: express.Express, port: number): Promise<Server> {
+function listen(server: Server, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, (error?: Error) => (error ? reject(error) : resolve(server)));
+    server.once('error', reject);
+    server.listen(port, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
 }
 

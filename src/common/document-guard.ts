@@ -1,4 +1,3 @@
-import type { RequestHandler } from 'express';
 import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { badInput } from './errors';
@@ -16,14 +15,14 @@ export const MAX_DOCUMENT_NESTING = 100;
  * One pass of the lexer, linear in the document; a document it cannot lex is left to the parser
  * to refuse with its own message.
  */
-export function documentNestingGuard(maxTokens: number): RequestHandler {
+export function documentNestingGuard(maxTokens: number): (req: object, res: unknown, next: (error?: unknown) => void) => void {
   // Lexed once per query text: repeated queries (a dashboard's, a notebook's loop) skip the pass.
   const nestingOf = new LRUCache<string, number>({
     maxSize: CACHED_QUERY_CHARACTERS,
     sizeCalculation: (_nesting, query) => Math.max(1, query.length),
   });
   return (req, _res, next) => {
-    const body: unknown = req.body;
+    const body = (req as { body?: unknown }).body;
     const query = body !== null && typeof body === 'object' && 'query' in body ? body.query : undefined;
     if (typeof query !== 'string') return next();
     let nesting = nestingOf.get(query);

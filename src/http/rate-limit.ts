@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import type { RequestHandler } from 'express';
 import { OperationTypeNode } from 'graphql';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -8,7 +7,9 @@ import type { Config } from '../config';
 import type { Bucket } from '../context';
 import { BOOTSTRAP_KEY_PREFIX } from './auth';
 import { rateLimited } from '../common/errors';
-import { keyViewerOf } from './http-request';
+import { addressOf, keyViewerOf } from './http-request';
+import { sendErrors } from './http-errors';
+import type { Step } from './step';
 import type { Logger } from '../common/logger';
 import { fragmentsOf } from '../common/query-limits';
 import { measureOperation } from '../common/query-analysis';
@@ -85,15 +86,15 @@ function connectRedis(url: string, logger: Logger): Redis {
  * (so refused keys count against the address). The bootstrap admin key is not limited: it is
  * the operator's. Over the limit: HTTP 429, `Retry-After`, and RATE_LIMITED.
  */
-export function enforceRateLimits(limits: RateLimits): RequestHandler {
-  return async (req, res, next) => {
-    const bucket = bucketOf(keyViewerOf(res), req.ip);
+export function enforceRateLimits(limits: RateLimits): Step {
+  return async (_req, res, next) => {
+    const bucket = bucketOf(keyViewerOf(res), addressOf(res));
     if (bucket === null) return next();
     const wait = await limits.take(bucket);
     if (wait === null) return next();
     const error = rateLimited(wait);
     res.setHeader('Retry-After', String(wait));
-    res.status(429).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+    sendErrors(res, 429, [{ message: error.message, extensions: error.extensions }]);
   };
 }
 

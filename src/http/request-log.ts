@@ -1,8 +1,9 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../common/logger';
 import { tallySqlStatements } from '../db/sql-counter';
 import { keyRefusalCodeOf, keyViewerOf, requestIdOf } from './http-request';
+import { pathOf, type Step } from './step';
 
 /** What one request did, filled in while it runs (the GraphQL plugin, the routes), logged and measured when it ends. */
 export interface RequestRecord {
@@ -26,7 +27,7 @@ export interface FinishedRequest {
   aborted: boolean;
 }
 
-const recordOfResponse = new WeakMap<Response, RequestRecord>();
+const recordOfResponse = new WeakMap<ServerResponse, RequestRecord>();
 // Keyed by the Context's data source: Apollo hands its plugins a shallow copy of the Context, not the one made.
 const recordOfDataSource = new WeakMap<DataSource, RequestRecord>();
 
@@ -39,24 +40,24 @@ const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
  * and type, error codes, SQL statements, and who asked by organisation id and key prefix (never
  * the key, the variables or any text of the data).
  */
-export function requestLog(logger: Logger, onFinished: (request: FinishedRequest) => void): RequestHandler {
+export function requestLog(logger: Logger, onFinished: (request: FinishedRequest) => void): Step {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
-    const path = req.path; // before a mounted router rewrites it
-    const record: RequestRecord = { route: routeOf(req), errorCodes: [] };
+    const path = pathOf(req); // before a mounted router rewrites it
+    const method = req.method ?? '';
+    const record: RequestRecord = { route: routeOf(path), errorCodes: [] };
     recordOfResponse.set(res, record);
-    captureErrorCodes(res, record);
     res.once('close', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       // GraphQL answers a refused key before any plugin runs (its context cannot be made).
       const refusal = keyRefusalCodeOf(res);
       if (refusal !== undefined && record.errorCodes.length === 0) record.errorCodes.push(refusal);
-      const finished: FinishedRequest = { record, method: req.method, status: res.statusCode, seconds, aborted: !res.writableFinished };
+      const finished: FinishedRequest = { record, method, status: res.statusCode, seconds, aborted: !res.writableFinished };
       onFinished(finished);
       const viewer = keyViewerOf(res);
       const line = {
         requestId: requestIdOf(res),
-        method: req.method,
+        method,
         route: record.route,
         path: path.slice(0, 200),
         status: res.statusCode,
@@ -77,7 +78,7 @@ export function requestLog(logger: Logger, onFinished: (request: FinishedRequest
 }
 
 /** Links a request's Context (its data source) to its record: its SQL statements are counted from here on. */
-export function observeContext(res: Response, ctx: { db: DataSource }): void {
+export function observeContext(res: ServerResponse, ctx: { db: DataSource }): void {
   const record = recordOfResponse.get(res);
   if (record === undefined) return;
   record.sql = tallySqlStatements(ctx.db);
@@ -89,28 +90,22 @@ export function recordOf(ctx: { db?: DataSource } | undefined): RequestRecord | 
   return ctx?.db === undefined ? undefined : recordOfDataSource.get(ctx.db);
 }
 
-function routeOf(req: Request): string {
-  const path = req.path;
+function routeOf(path: string): string {
   if (path === '/graphql' || path === '/ingest' || QUIET_ROUTES.has(path)) return path;
   if (path.startsWith('/export/')) return '/export/:file';
   return 'other';
 }
 
 /**
- * Every answer outside GraphQL that carries errors (exports, ingest refusals, 401/404/405/429)
- * is sent with `res.json({ errors })`; Apollo writes its own answers with `res.send`, and its
- * codes are recorded by the metrics plugin.
+ * The codes of an answer outside GraphQL that carries errors (exports, ingest refusals,
+ * 401/404/405/429, unreadable bodies: http-errors.ts sendErrors); GraphQL's own are recorded by
+ * the metrics plugin.
  */
-function captureErrorCodes(res: Response, record: RequestRecord): void {
-  const json = res.json.bind(res);
-  res.json = (body: unknown) => {
-    const errors = (body as { errors?: unknown } | null)?.errors;
-    if (Array.isArray(errors)) {
-      for (const error of errors as Array<{ extensions?: { code?: unknown } }>) {
-        const code = error?.extensions?.code;
-        if (typeof code === 'string') record.errorCodes.push(code);
-      }
-    }
-    return json(body);
-  };
+export function noteErrorCodes(res: ServerResponse, errors: ReadonlyArray<{ extensions?: { code?: unknown } }>): void {
+  const record = recordOfResponse.get(res);
+  if (record === undefined) return;
+  for (const error of errors) {
+    const code = error.extensions?.code;
+    if (typeof code === 'string') record.errorCodes.push(code);
+  }
 }

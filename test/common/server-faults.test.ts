@@ -6,7 +6,7 @@ import type { Logger } from '../../src/common/logger';
 /** An app answering 500 without logging, as Apollo does when serialising an answer fails. */
 async function serve(logger: Logger) {
   const app = express();
-  app.use(assignRequestId());
+  app.use(assignRequestId(false));
   app.use(logServerFaults(logger));
   app.get('/masked', (_req, res) => void res.status(500).json({ errors: [{ message: 'Internal server error' }] }));
   app.get('/fine', (_req, res) => void res.json({ ok: true }));
