@@ -333,7 +333,10 @@ export async function readList<T extends ObjectLiteral>(
   const nodes = raw.map((row) => {
     const node = reader.entity<T>(row, alias) as Record<string, unknown>;
     for (const [property] of extras) node[property] = row[`list_extra_${property}`];
-    valuesOf.set(node as T, terms.map((_, i) => (row[`list_cursor_${i}`] ?? null) as string | null));
+    valuesOf.set(
+      node as T,
+      terms.map((_, i) => (row[`list_cursor_${i}`] ?? null) as string | null),
+    );
     return node as T;
   });
   return pageFromRows(nodes, window, (node) => valuesOf.get(node) as Array<string | null>);
