@@ -1,6 +1,6 @@
 /**
  * `npm run bench:ab -- --baseline DIR [--scale small] [--only B,D] [--rounds 4] [--seconds 3]
- * [--connections 16] [--database-url URL]`: this checkout's Verbatim against another checkout's
+ * [--connections 16] [--database-url URL] [--current-node-args "..."] [--baseline-node-args "..."]`: this checkout's Verbatim against another checkout's
  * (DIR: a `git worktree add --detach DIR <commit>` with its own node_modules), on one bench
  * database, in one run: per round and operation both are loaded in turn (the order alternates
  * between rounds), medians over rounds. On a machine shared with other work, a before/after
@@ -27,6 +27,9 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '3' },
       connections: { type: 'string', default: '16' },
       'database-url': { type: 'string' },
+      // Node flags for either side, e.g. the same checkout against itself with --max-semi-space-size=64.
+      'current-node-args': { type: 'string', default: '' },
+      'baseline-node-args': { type: 'string', default: '' },
     },
   });
   if (values.baseline === undefined) throw new Error('--baseline DIR: the checkout to compare this one with');
@@ -43,7 +46,7 @@ async function main(): Promise<void> {
       servers[name] = await startServer({
         name,
         cwd,
-        nodeArgs: ['--import', 'tsx', 'src/main.ts'],
+        nodeArgs: [...values[`${name}-node-args`].split(' ').filter(Boolean), '--import', 'tsx', 'src/main.ts'],
         env: measuredServerEnv(databaseUrl),
         readyPath: '/readyz',
       });

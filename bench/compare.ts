@@ -26,7 +26,17 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 import type autocannon from 'autocannon';
 import { Client } from 'pg';
 import { toGlobalId } from '../src/common/global-id';
-import { loadFloor, loadServer, measuredServerEnv, runSql, postGraphql, startServer, type Measurement, type ServerProcess } from './load';
+import {
+  SERVER_NODE_OPTIONS,
+  loadFloor,
+  loadServer,
+  measuredServerEnv,
+  runSql,
+  postGraphql,
+  startServer,
+  type Measurement,
+  type ServerProcess,
+} from './load';
 import { operations, type Operation } from './operations';
 import { BENCH_EDITOR_KEY, BENCH_READER_KEY, SCALES, benchDatabaseUrl, seedBenchDatabase, type Scale } from './seed';
 import { renderMarkdown, writeDocs, type Report } from './report';
@@ -134,7 +144,7 @@ async function startContenders(databaseUrl: string): Promise<Servers> {
     name: 'PostGraphile',
     cwd: PEER,
     nodeArgs: ['server.js'],
-    env: { DATABASE_URL: databaseUrl },
+    env: { NODE_OPTIONS: SERVER_NODE_OPTIONS, DATABASE_URL: databaseUrl },
     readyPath: '/graphql',
   });
   return { verbatim, postgraphile };
