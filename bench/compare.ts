@@ -8,7 +8,7 @@
  *    (`npm ci --prefix bench/peer`) if it is missing.
  * 2. Starts Verbatim (`src/main.ts`, production settings, rate limits off) and PostGraphile as
  *    child processes, each with bench/count-queries.cjs preloaded (statements and CPU).
- * 3. Checks that both answer each operation A–F identically (or stops).
+ * 3. Checks that both answer each operation (A–F, and Z: a request that reads no data) identically (or stops).
  * 4. Per pass, per operation: loads Verbatim, PostGraphile and the floor in turn (the order
  *    alternates between passes), `--seconds` each after a 1 s warm-up; medians over passes.
  * 5. A write mix on Verbatim (ingestArticle and addClaim, alternating), then removes what it wrote.

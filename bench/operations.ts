@@ -1,5 +1,5 @@
 /**
- * Operations A–F of issue 10 as each contender asks them: Verbatim's GraphQL, PostGraphile 4's
+ * Operations A–F of issue 10 (and Z, the fixed cost of a request) as each contender asks them: Verbatim's GraphQL, PostGraphile 4's
  * GraphQL over the same tables, and the SQL floor (one hand-written statement). `same` turns an
  * answer into what must be equal between the two APIs (ids differ in form: global ids against
  * row ids, so names and texts are compared).
@@ -141,6 +141,19 @@ export function operations(articleId: string): Operation[] {
       same: {
         verbatim: (d) => d.claimCounts.map((b: Node) => [b.key === null ? null : b.label, b.count]),
         postgraphile: (d) => d.claimCountsByClaimant.nodes.map((b: Node) => [b.key === null ? null : b.label, b.count]),
+      },
+    },
+    {
+      // Not one of the issue's operations: what a request costs before any data is read (HTTP,
+      // parsing, validation, plugins, the answer), the floor under every row above.
+      key: 'Z',
+      title: 'the fixed cost of a request: { __typename }, no data',
+      verbatim: { query: `{ __typename }` },
+      postgraphile: { query: `{ __typename }` },
+      sql: { text: `SELECT 1` },
+      same: {
+        verbatim: (d) => ({ typename: d.__typename }),
+        postgraphile: (d) => ({ typename: d.__typename }),
       },
     },
   ];

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   await client.connect();
   await loadGlobalIdKey(client).finally(() => client.end());
   const op = operations(String(Math.ceil(SCALES[scale].articles / 2))).find((o) => o.key === values.op);
-  if (op === undefined) throw new Error(`--op must be one of A–F`);
+  if (op === undefined) throw new Error(`--op must be one of A–F or Z`);
   const dir = path.join(ROOT, 'bench', 'results', 'profiles');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `verbatim-${op.key}-${Date.now()}.cpuprofile`);
