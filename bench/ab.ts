@@ -11,7 +11,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadServer, measuredServerEnv, postGraphql, startServer, type Measurement, type ServerProcess } from './load';
+import { builtVerbatim, loadServer, measuredServerEnv, postGraphql, startServer, type Measurement, type ServerProcess } from './load';
 import { operations } from './operations';
 import { BENCH_READER_KEY, SCALES, benchDatabaseUrl, seedBenchDatabase, type Scale } from './seed';
 
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
       servers[name] = await startServer({
         name,
         cwd,
-        nodeArgs: [...values[`${name}-node-args`].split(' ').filter(Boolean), '--import', 'tsx', 'src/main.ts'],
+        nodeArgs: [...values[`${name}-node-args`].split(' ').filter(Boolean), builtVerbatim(cwd)],
         env: measuredServerEnv(databaseUrl),
         readyPath: '/readyz',
       });

@@ -28,6 +28,7 @@ import { Client } from 'pg';
 import { toGlobalId } from '../src/common/global-id';
 import {
   SERVER_NODE_OPTIONS,
+  builtVerbatim,
   loadFloor,
   loadServer,
   measuredServerEnv,
@@ -136,7 +137,7 @@ async function startContenders(databaseUrl: string): Promise<Servers> {
   const verbatim = await startServer({
     name: 'Verbatim',
     cwd: ROOT,
-    nodeArgs: ['--import', 'tsx', ...(process.env.BENCH_VERBATIM_NODE_ARGS ?? '').split(' ').filter(Boolean), 'src/main.ts'],
+    nodeArgs: [...(process.env.BENCH_VERBATIM_NODE_ARGS ?? '').split(' ').filter(Boolean), builtVerbatim(ROOT)],
     env: measuredServerEnv(databaseUrl),
     readyPath: '/readyz',
   });

@@ -2,7 +2,7 @@
  * The pieces of bench:compare that drive load and read a server's cost: child servers with
  * a stats port (bench/count-queries.cjs), autocannon runs, and the SQL floor's own loop.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,6 +45,18 @@ export function measuredServerEnv(databaseUrl: string): Record<string, string> {
     VERBATIM_RATE_LIMIT_PER_MINUTE: '0',
     VERBATIM_ANONYMOUS_RATE_LIMIT_PER_MINUTE: '0',
   };
+}
+
+/**
+ * The server as `npm start` runs it: compiles the checkout at `root` (`tsc -p tsconfig.build.json`,
+ * into its dist/, without the viewer's assets, which the measured routes do not serve) and gives
+ * the script to run. tsx's on-the-fly compilation is not what users run.
+ */
+export function builtVerbatim(root: string): string {
+  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const built = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed in ${root}`);
+  return 'dist/src/main.js';
 }
 
 export interface ServerProcess {

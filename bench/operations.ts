@@ -152,8 +152,8 @@ export function operations(articleId: string): Operation[] {
       postgraphile: { query: `{ __typename }` },
       sql: { text: `SELECT 1` },
       same: {
-        verbatim: (d) => ({ typename: d.__typename }),
-        postgraphile: (d) => ({ typename: d.__typename }),
+        verbatim: (d) => ({ typename: String(d.__typename) }),
+        postgraphile: (d) => ({ typename: String(d.__typename) }),
       },
     },
   ];

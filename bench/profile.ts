@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { loadGlobalIdKey } from '../src/db/global-id-key';
-import { loadServer, measuredServerEnv, postGraphql, startServer } from './load';
+import { builtVerbatim, loadServer, measuredServerEnv, postGraphql, startServer } from './load';
 import { operations } from './operations';
 import { BENCH_READER_KEY, SCALES, benchDatabaseUrl, type Scale } from './seed';
 
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     name: 'Verbatim',
     cwd: ROOT,
     // The profiler runs during the measured seconds only (bench/count-queries.cjs).
-    nodeArgs: ['--import', 'tsx', 'src/main.ts'],
+    nodeArgs: [builtVerbatim(ROOT)],
     env: { ...measuredServerEnv(databaseUrl), BENCH_PROFILE: file },
     readyPath: '/readyz',
   });
