@@ -31,6 +31,7 @@ import { redisSharedWrites } from './db/shared-writes';
 import { anyScopeDataSource } from './db/request-scope';
 import { countSqlStatements, sqlStatementsSoFar } from './db/sql-counter';
 import { buildVerbatimSchema } from './schema';
+import { nameHttpRoute } from './observability/tracing';
 import { viewerRoutes } from './viewer/viewer.routes';
 
 const MAX_QUERY_TOKENS = 20_000;
@@ -143,7 +144,12 @@ export async function startServer(deps: { config: Config; db: DataSource; logger
     res.setHeader('Access-Control-Allow-Origin', '*');
     next();
   };
-  const graphqlChain = chain([...edge, anyOrigin, ...guard, readJsonBody(bodyLimit), ...graphql], httpErrorHandler(logger));
+  // Tracing names the HTTP span after the route, as its Express instrumentation would.
+  const route: Step = (_req, _res, next) => {
+    nameHttpRoute('/graphql');
+    next();
+  };
+  const graphqlChain = chain([route, ...edge, anyOrigin, ...guard, readJsonBody(bodyLimit), ...graphql], httpErrorHandler(logger));
   // Known routes with a method they do not serve, then anything else: JSON errors, not Express's HTML page.
   app.all('/export/:file', methodNotAllowed(['GET']));
   app.all(['/healthz', '/readyz', '/metrics'], methodNotAllowed(['GET']));

@@ -10,6 +10,18 @@ export interface Tracing {
 
 const TRACING_OFF: Tracing = { enabled: false, shutdown: async () => undefined };
 
+/** Names the HTTP span of the request under way after its route; set while tracing is on. */
+let routeNamer: ((route: string) => void) | undefined;
+
+/**
+ * Gives the current request's HTTP span its route (`POST /graphql`, attribute `http.route`), as the
+ * Express instrumentation does for the routes Express serves: for requests that bypass Express
+ * (server.ts's plain chain). Nothing when tracing is off.
+ */
+export function nameHttpRoute(route: string): void {
+  routeNamer?.(route);
+}
+
 /**
  * Query parameters of an incoming request whose values never reach a span: a GET /graphql carries
  * the document and its variables there, and a text or key must not end up in a trace store.
@@ -55,6 +67,12 @@ export function startTracing(config: TracingConfig): Tracing {
     logRecordProcessors: [],
   });
   sdk.start();
+  const api = require('@opentelemetry/api') as typeof import('@opentelemetry/api'); // eslint-disable-line @typescript-eslint/no-require-imports
+  const core = require('@opentelemetry/core') as typeof import('@opentelemetry/core'); // eslint-disable-line @typescript-eslint/no-require-imports
+  routeNamer = (route) => {
+    const metadata = core.getRPCMetadata(api.context.active());
+    if (metadata?.type === core.RPCType.HTTP) metadata.route = route;
+  };
   return {
     enabled: true,
     shutdown: async (timeoutMs = 5_000) => {
