@@ -201,6 +201,44 @@ describe('to-one relations joined into their level', () => {
     expect(response.extensions?.sqlStatements).toBe(1);
   });
 
+  it('fragments, inline fragments and edges { node } prime the same keys as nodes', async () => {
+    const plain = await app.gql(JOINED[0].query, { n: 20 }, { key });
+    const shaped = await app.gql<{ claims: { edges: Array<{ node: unknown }> } }>(
+      `query($n: Int) { claims(first: $n) { edges { node { ...ClaimPart } } } }
+       fragment ClaimPart on Claim { id ... on Claim { text claimant { name } } evidence { ...EvidencePart } }
+       fragment EvidencePart on Evidence { exact sentence { text article { ... on Article { title } source { name } } } }`,
+      { n: 20 },
+      { key },
+    );
+    expect(shaped.errors).toBeUndefined();
+    expect(shaped.extensions?.sqlStatements).toBe(2);
+    expect(shaped.data!.claims.edges.map((edge) => edge.node)).toEqual((plain.data as { claims: { nodes: unknown[] } }).claims.nodes);
+  });
+
+  it('a field selected twice under aliases, or differently under nodes and edges, answers each selection', async () => {
+    const response = await app.gql<{
+      claims: {
+        nodes: Array<{ claimant: { name: string }; other: { id: string }; evidence: Array<{ sentence: { text: string } }> }>;
+        edges: Array<{ node: { claimant: { id: string }; evidence: Array<{ sentence: { id: string } }> } }>;
+      };
+    }>(
+      `{ claims(first: 3) {
+          nodes { claimant { name } other: claimant { id } evidence { sentence { text } } }
+          edges { node { claimant { id } evidence { sentence { id } } } } } }`,
+      {},
+      { key },
+    );
+    expect(response.errors).toBeUndefined();
+    const { nodes, edges } = response.data!.claims;
+    expect(nodes).toHaveLength(3);
+    nodes.forEach((node, i) => {
+      expect(node.claimant.name).toMatch(/^Nested Actor \d$/);
+      expect(node.other.id).toBe(edges[i].node.claimant.id);
+      expect(node.evidence.map((evidence) => evidence.sentence.text)).toHaveLength(edges[i].node.evidence.length);
+      for (const evidence of edges[i].node.evidence) expect(evidence.sentence.id).toEqual(expect.any(String));
+    });
+  });
+
   it('the joined answers are the rows themselves', async () => {
     type Claims = {
       claims: {
