@@ -75,11 +75,12 @@ function lazyLoaders(db: DataSource, viewer: Viewer): object {
   const prototype = {};
   LOADER_GROUPS.forEach((makeGroup) => {
     const build = (scope: LoaderScope): Record<string, unknown> => {
-      const group = makeGroup(scope[SCOPE].db, scope[SCOPE].viewer) as Record<string, unknown>;
+      // The request's loaders are the group's peers: its loaders prime theirs with joined rows (src/common/to-one.ts).
+      const group = makeGroup(scope[SCOPE].db, scope, scope[SCOPE].viewer) as Record<string, unknown>;
       for (const [name, loader] of Object.entries(group)) Object.defineProperty(scope, name, { value: loader, enumerable: true });
       return group;
     };
-    for (const name of Object.keys(makeGroup(db, viewer))) {
+    for (const name of Object.keys(makeGroup(db, {}, viewer))) {
       Object.defineProperty(prototype, name, {
         get(this: LoaderScope) {
           return build(this)[name];

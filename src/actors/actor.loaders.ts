@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { byIdLoader, childListLoader } from '../common/loaders';
+import { byIdLoader, childListLoader, type Peers } from '../common/loaders';
 import type { Viewer } from '../common/viewer';
 import { ActorAlias } from './actor-alias.entity';
 import { ActorExternalId } from './actor-external-id.entity';
@@ -8,11 +8,11 @@ import type { ActorRelation } from './actor-relation.entity';
 import { visibleRelations } from './actor-relation.query';
 import { Actor } from './actor.entity';
 
-export function createActorLoaders(db: DataSource, viewer: Viewer) {
+export function createActorLoaders(db: DataSource, peers: Peers, viewer: Viewer) {
   return {
-    actorById: byIdLoader(db.getRepository(Actor)),
-    aliasesByActorId: childListLoader(db.getRepository(ActorAlias), 'id', { parent: 'child.actor_id' }),
-    externalIdsByActorId: childListLoader(db.getRepository(ActorExternalId), 'id', { parent: 'child.actor_id' }),
+    actorById: byIdLoader(peers, db.getRepository(Actor)),
+    aliasesByActorId: childListLoader(peers, db.getRepository(ActorAlias), 'id', { parent: 'child.actor_id' }),
+    externalIdsByActorId: childListLoader(peers, db.getRepository(ActorExternalId), 'id', { parent: 'child.actor_id' }),
     relationsByActorId: relationsByActorIdLoader(db, viewer),
   };
 }

@@ -51,7 +51,7 @@ export async function listActors(
     applyActorFilter(actors, 'actor', filter);
     return actors;
   };
-  return readConnection(ActorConnection, query, window, { fields });
+  return readConnection(ActorConnection, query, window, { fields, peers: ctx.loaders });
 }
 
 export async function createActor(ctx: Context, input: CreateActorInput): Promise<Actor> {

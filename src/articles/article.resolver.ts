@@ -3,6 +3,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, R
 import { ConnectionArgs } from '../common/connection';
 import type { Context } from '../context';
 import { declareFieldColumns, selectedFields } from '../common/field-selection';
+import { declareToOne } from '../common/to-one';
 import { rowKey } from '../common/loaders';
 import { Role } from '../common/role';
 import { Mention } from '../mentions/mention.entity';
@@ -15,6 +16,8 @@ import { sentencesOfArticle } from './sentence.service';
 
 // What the field resolvers below read of an article (field-selection.ts).
 declareFieldColumns(Article, { source: ['sourceId'], sentences: ['sentenceCount'], mentions: [] });
+// Read in the statement of the articles that point to it (to-one.ts).
+declareToOne(Article, 'source', { foreignKey: 'sourceId', target: Source, loader: 'sourceById' satisfies keyof Context['loaders'] });
 
 @Resolver(() => Article)
 export class ArticleResolver {

@@ -54,7 +54,7 @@ export async function listArticles(
     applyArticleFilter(articles, 'article', filter);
     return articles;
   };
-  return readConnection(ArticleConnection, query, window, { fields });
+  return readConnection(ArticleConnection, query, window, { fields, peers: ctx.loaders });
 }
 
 export async function articlesOfSource(

@@ -44,6 +44,7 @@ export async function searchSentences(
   const highlight = fields === ALL_FIELDS || fields.fields.has('highlight');
   return readConnection(SentenceConnection, matches, window, {
     fields,
+    peers: ctx.loaders,
     extras: highlight ? { highlight: `ts_headline('english', sentence.text, ${QUERY}, 'HighlightAll=true')` } : {},
   });
 }

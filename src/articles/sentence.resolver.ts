@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type
 import { ConnectionArgs } from '../common/connection';
 import type { Context } from '../context';
 import { declareFieldColumns, selectedFields } from '../common/field-selection';
+import { declareToOne } from '../common/to-one';
 import { rowKey } from '../common/loaders';
 import { Mention } from '../mentions/mention.entity';
 import { Article } from './article.entity';
@@ -12,6 +13,7 @@ import { Sentence, SentenceRole } from './sentence.entity';
 
 // What the field resolvers below read of a sentence; `highlight` is set by the search (field-selection.ts).
 declareFieldColumns(Sentence, { article: ['articleId'], mentions: [], highlight: [] });
+declareToOne(Sentence, 'article', { foreignKey: 'articleId', target: Article, loader: 'articleById' satisfies keyof Context['loaders'] });
 
 @Resolver(() => Sentence)
 export class SentenceResolver {

@@ -7,6 +7,7 @@ import { Sentence } from '../articles/sentence.entity';
 import { ConnectionArgs } from '../common/connection';
 import type { Context } from '../context';
 import { declareFieldColumns, selectedFields } from '../common/field-selection';
+import { declareToOne } from '../common/to-one';
 import { rowKey } from '../common/loaders';
 import { Event } from '../events/event.entity';
 import { Claim } from './claim.entity';
@@ -21,6 +22,11 @@ declareFieldColumns(Sentence, { claims: [] });
 declareFieldColumns(Actor, { claimsMade: [], claimsAbout: [] });
 declareFieldColumns(Event, { claims: [] });
 declareFieldColumns(Evidence, { sentence: ['sentenceId'] });
+declareToOne(Evidence, 'sentence', {
+  foreignKey: 'sentenceId',
+  target: Sentence,
+  loader: 'sentenceById' satisfies keyof Context['loaders'],
+});
 
 /** The reverse paths to claims, from the types that claims point at. */
 @Resolver(() => Article)

@@ -6,6 +6,7 @@ import { Article } from '../articles/article.entity';
 import { ConnectionArgs } from '../common/connection';
 import type { Context } from '../context';
 import { declareFieldColumns, selectedFields } from '../common/field-selection';
+import { declareToOne } from '../common/to-one';
 import { rowKey } from '../common/loaders';
 import { Event } from '../events/event.entity';
 import { Role } from '../common/role';
@@ -21,6 +22,9 @@ import { Evidence } from './evidence.entity';
 
 // What the field resolvers below read of a claim (field-selection.ts); `annotation` reads every column.
 declareFieldColumns(Claim, { article: ['articleId'], claimant: ['claimantId'], subjects: [], events: [], evidence: [], revisions: [] });
+// Read in the statement of the claims that point to them (to-one.ts).
+declareToOne(Claim, 'article', { foreignKey: 'articleId', target: Article, loader: 'articleById' satisfies keyof Context['loaders'] });
+declareToOne(Claim, 'claimant', { foreignKey: 'claimantId', target: Actor, loader: 'actorById' satisfies keyof Context['loaders'] });
 
 @Resolver(() => Claim)
 export class ClaimResolver {

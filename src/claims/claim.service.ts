@@ -37,7 +37,7 @@ export async function listClaims(
     applyClaimCriteria(claims, 'claim', criteria);
     return claims;
   };
-  return readConnection(ClaimConnection, query, window, { fields });
+  return readConnection(ClaimConnection, query, window, { fields, peers: ctx.loaders });
 }
 
 export async function claimsOfArticle(

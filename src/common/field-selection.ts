@@ -11,10 +11,25 @@ export interface FieldSelection {
   /** Names the selection in loader keys and caches: the sorted field names. */
   key: string;
   fields: ReadonlySet<string>;
+  /**
+   * The selection of the object field `field` selected here, the same (same key) as
+   * selectedFields gives when that field's resolver runs, so a statement that joins the field's
+   * row can prime the loader the resolver will ask (to-one.ts); undefined when that cannot be
+   * told (the field is selected under two aliases, or differently under `nodes` and `edges`).
+   * Only lookahead selections have it.
+   */
+  readonly sub?: (field: string) => FieldSelection | undefined;
 }
 
 /** Every column: for reads outside GraphQL (exports, mutations) and loads that give no selection. */
 export const ALL_FIELDS: FieldSelection = { key: '*', fields: new Set() };
+
+/**
+ * The selection sets one resolution merges: graphql-js resolves an object's fields from all the
+ * field nodes of one response key, so a field's resolver sees the sub-fields of all of them.
+ */
+type Group = readonly SelectionSetNode[];
+type Fragments = GraphQLResolveInfo['fragments'];
 
 // Sibling resolutions (every item of a list) share one fieldNodes array: worked out once per array.
 const selections = new WeakMap<readonly FieldNode[], FieldSelection>();
@@ -22,47 +37,79 @@ const selections = new WeakMap<readonly FieldNode[], FieldSelection>();
 export function selectedFields(info: GraphQLResolveInfo): FieldSelection {
   let selection = selections.get(info.fieldNodes);
   if (selection === undefined) {
+    const own = info.fieldNodes.flatMap((node) => (node.selectionSet === undefined ? [] : [node.selectionSet]));
     const connection = getNamedType(info.returnType).name.endsWith('Connection');
-    const names = new Set<string>();
-    for (const node of info.fieldNodes) {
-      if (node.selectionSet === undefined) continue;
-      if (connection) collectConnectionNodeFields(node.selectionSet, info, names);
-      else collectFields(node.selectionSet, info, names);
-    }
-    selection = { key: [...names].sort().join(','), fields: names };
+    selection = selectionOf(connection ? connectionNodeGroups(own, info.fragments) : [own], info.fragments);
     selections.set(info.fieldNodes, selection);
   }
   return selection;
 }
 
-function collectConnectionNodeFields(set: SelectionSetNode, info: GraphQLResolveInfo, names: Set<string>): void {
-  forEachField(set, info, (field) => {
-    if (field.selectionSet === undefined) return;
-    if (field.name.value === 'nodes') collectFields(field.selectionSet, info, names);
-    if (field.name.value === 'edges') {
-      forEachField(field.selectionSet, info, (edgeField) => {
-        if (edgeField.name.value === 'node' && edgeField.selectionSet !== undefined) collectFields(edgeField.selectionSet, info, names);
-      });
-    }
-  });
+/** A connection's nodes are resolved once per response key of `nodes` and of `edges { node }`. */
+function connectionNodeGroups(own: Group, fragments: Fragments): Group[] {
+  const groups = [...subGroups(own, 'nodes', fragments)];
+  for (const edges of subGroups(own, 'edges', fragments)) groups.push(...subGroups(edges, 'node', fragments));
+  return groups;
 }
 
-function collectFields(set: SelectionSetNode, info: GraphQLResolveInfo, names: Set<string>): void {
-  forEachField(set, info, (field) => {
-    names.add(field.name.value);
-  });
+/** The groups of the fields named `name` in `group`, one per response key (alias ?? name). */
+function subGroups(group: Group, name: string, fragments: Fragments): Group[] {
+  const byResponseKey = new Map<string, SelectionSetNode[]>();
+  for (const set of group) {
+    forEachField(set, fragments, (field) => {
+      if (field.name.value !== name || field.selectionSet === undefined) return;
+      const responseKey = field.alias?.value ?? name;
+      byResponseKey.set(responseKey, [...(byResponseKey.get(responseKey) ?? []), field.selectionSet]);
+    });
+  }
+  return [...byResponseKey.values()];
 }
 
-function forEachField(set: SelectionSetNode, info: GraphQLResolveInfo, visit: (field: FieldNode) => void, seen = new Set<string>()): void {
+function selectionOf(groups: readonly Group[], fragments: Fragments): FieldSelection {
+  const names = new Set<string>();
+  for (const group of groups) for (const set of group) forEachField(set, fragments, (field) => names.add(field.name.value));
+  const subs = new Map<string, FieldSelection | undefined>();
+  return {
+    key: [...names].sort().join(','),
+    fields: names,
+    sub(field) {
+      if (!subs.has(field)) subs.set(field, subSelection(groups, field, fragments));
+      return subs.get(field);
+    },
+  };
+}
+
+function subSelection(groups: readonly Group[], field: string, fragments: Fragments): FieldSelection | undefined {
+  const found: Group[] = [];
+  for (const group of groups) {
+    const fieldGroups = subGroups(group, field, fragments);
+    // Two aliases: two resolutions, each with its own selection; not worth telling apart.
+    if (fieldGroups.length > 1) return undefined;
+    found.push(...fieldGroups);
+  }
+  if (found.length === 0) return undefined;
+  const keys = new Set(found.map((group) => selectionOf([group], fragments).key));
+  return keys.size === 1 ? selectionOf(found, fragments) : undefined;
+}
+
+function forEachField(set: SelectionSetNode, fragments: Fragments, visit: (field: FieldNode) => void, seen = new Set<string>()): void {
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) visit(selection);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) forEachField(selection.selectionSet, info, visit, seen);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) forEachField(selection.selectionSet, fragments, visit, seen);
     else if (!seen.has(selection.name.value)) {
       seen.add(selection.name.value);
-      const fragment = info.fragments[selection.name.value];
-      if (fragment !== undefined) forEachField(fragment.selectionSet, info, visit, seen);
+      const fragment = fragments[selection.name.value];
+      if (fragment !== undefined) forEachField(fragment.selectionSet, fragments, visit, seen);
     }
   }
+}
+
+/** The union of selections: every column when one of them asks for every column. */
+export function unionOf(selections: readonly FieldSelection[]): FieldSelection {
+  if (selections.some((selection) => selection === ALL_FIELDS)) return ALL_FIELDS;
+  if (selections.length === 1) return selections[0];
+  const fields = new Set(selections.flatMap((selection) => [...selection.fields]));
+  return { key: [...fields].sort().join(','), fields };
 }
 
 /**

@@ -4,6 +4,7 @@ import { badInput } from './errors';
 import { openCursor, sealCursor } from './global-id';
 import { ALL_FIELDS, type FieldSelection } from './field-selection';
 import { rowReader } from './row-reader';
+import { addJoins, planJoins, primeJoined, type Peers } from './to-one';
 import { unstorableTextReason } from './text-input';
 
 /**
@@ -305,6 +306,11 @@ export interface ListReadOptions {
   required?: readonly string[];
   /** More values per row, as SQL by property name, set on each node (a search's highlight). */
   extras?: Record<string, string>;
+  /**
+   * The request's loaders: the selected to-one fields of the nodes are then read in the same
+   * statement and primed into them (to-one.ts).
+   */
+  peers?: Peers;
 }
 
 /**
@@ -317,8 +323,12 @@ export async function readList<T extends ObjectLiteral>(
   options: ListReadOptions = {},
 ): Promise<Page<T>> {
   const { alias } = query;
-  const reader = rowReader(query.expressionMap.mainAlias!.metadata).select(options.fields ?? ALL_FIELDS, options.required);
+  const metadata = query.expressionMap.mainAlias!.metadata;
+  const fields = options.fields ?? ALL_FIELDS;
+  const reader = rowReader(metadata).select(fields, options.required);
   query.select(reader.columns(alias));
+  const joins = options.peers === undefined ? [] : planJoins(metadata, alias, [fields]);
+  addJoins(query, joins);
   const { terms } = window.ordering;
   terms.forEach((term, i) => query.addSelect(cursorValueExpression(term), `list_cursor_${i}`));
   const extras = Object.entries(options.extras ?? {});
@@ -329,6 +339,7 @@ export async function readList<T extends ObjectLiteral>(
     i === 0 ? query.orderBy(expression, direction) : query.addOrderBy(expression, direction),
   );
   const raw: Array<Record<string, unknown>> = await query.limit(window.limit + 1).getRawMany();
+  if (options.peers !== undefined) primeJoined(joins, raw, options.peers);
   const valuesOf = new Map<T, Array<string | null>>();
   const nodes = raw.map((row) => {
     const node = reader.entity<T>(row, alias) as Record<string, unknown>;

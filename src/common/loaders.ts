@@ -1,55 +1,48 @@
 import DataLoader from 'dataloader';
 import type { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import type { ConnectionArgs, Page } from './connection';
-import { ALL_FIELDS, type FieldSelection } from './field-selection';
+import { ALL_FIELDS, unionOf, type FieldSelection } from './field-selection';
 import { keyOrdering, keysetSql, listWindow, pageFromRows, type ListWindow } from './list-query';
+import { keyFields, keyId, rowCacheKey, type RowKey } from './row-key';
 import { rowReader, type RowReader } from './row-reader';
+import { addJoins, joinClauses, joinColumns, planJoins, primeJoined, type Peers } from './to-one';
 
-/**
- * A row by id, with the GraphQL selection it must answer (field-selection.ts): a plain id reads
- * every column. Keys batched together read the union of their selections in one statement.
- */
-export type RowKey = string | { id: string; fields: FieldSelection };
-
-export function rowKey(id: string, fields: FieldSelection): RowKey {
-  return { id, fields };
-}
-
-function keyId(key: RowKey): string {
-  return typeof key === 'string' ? key : key.id;
-}
-
-function keyFields(key: RowKey): FieldSelection {
-  return typeof key === 'string' ? ALL_FIELDS : key.fields;
-}
+export { rowKey, type RowKey } from './row-key';
+export type { Peers } from './to-one';
 
 /**
  * Rows by id, one result per key in key order (null where missing): one plain statement, its
  * rows made into entities without TypeORM's hydration (src/common/row-reader.ts). `scope` adds
  * conditions on the rows (aliased `child`) that the viewer may see; without one, the statement
- * is written by hand, without the query builder.
+ * is written by hand, without the query builder. The selected to-one fields of the rows are
+ * joined and primed into `peers` (to-one.ts).
  */
 export function byIdLoader<T extends ObjectLiteral & { id: string }>(
+  peers: Peers,
   repo: Repository<T>,
   scope?: (query: SelectQueryBuilder<T>) => void,
 ): DataLoader<RowKey, T | null, string> {
   const table = repo.metadata.tableName;
   return new DataLoader(
     async (keys) => {
-      const reader = readerFor(repo, keys.map(keyFields));
+      const selections = keys.map(keyFields);
+      const reader = readerFor(repo, selections);
+      const joins = planJoins(repo.metadata, 'child', selections);
       const ids = [...new Set(keys.map(keyId))];
       let raw: Array<Record<string, unknown>>;
       if (scope === undefined) {
-        const sql = `SELECT ${reader.columns('child')} FROM "${table}" child WHERE child.id = ANY(CAST($1 AS bigint[]))`;
+        const sql = `SELECT ${reader.columns('child')}${joinColumns(joins)} FROM "${table}" child${joinClauses(joins)} WHERE child.id = ANY(CAST($1 AS bigint[]))`;
         raw = await repo.manager.query(sql, [ids]);
       } else {
         const query = repo
           .createQueryBuilder('child')
           .select(reader.columns('child'))
           .where('child.id = ANY(CAST(:ids AS bigint[]))', { ids });
+        addJoins(query, joins);
         scope(query);
         raw = await query.getRawMany();
       }
+      primeJoined(joins, raw, peers);
       const byId = new Map<string, T>();
       for (const row of raw) {
         const entity = reader.entity<T>(row);
@@ -57,7 +50,7 @@ export function byIdLoader<T extends ObjectLiteral & { id: string }>(
       }
       return keys.map((key) => byId.get(keyId(key)) ?? null);
     },
-    { cacheKeyFn: (key) => `${keyId(key)}|${keyFields(key).key}` },
+    { cacheKeyFn: rowCacheKey },
   );
 }
 
@@ -67,10 +60,7 @@ function readerFor<T extends ObjectLiteral>(
   selections: FieldSelection[],
   required: readonly string[] = [],
 ): RowReader {
-  const reader = rowReader(repo.metadata);
-  if (selections.some((selection) => selection === ALL_FIELDS)) return reader.select(ALL_FIELDS, required);
-  const fields = new Set(selections.flatMap((selection) => [...selection.fields]));
-  return reader.select({ key: [...fields].sort().join(','), fields }, required);
+  return rowReader(repo.metadata).select(unionOf(selections), required);
 }
 
 export interface ChildPageKey<F = undefined> {
@@ -108,6 +98,7 @@ const CHILD_ORDERING = keyOrdering('key');
  * are read together. Pages are in key order with plain key cursors (list-query.ts keyOrdering).
  */
 export function childPageLoader<T extends ObjectLiteral, F = undefined>(
+  peers: Peers,
   repo: Repository<T>,
   keyProperty: keyof T & string,
   spec: ChildSpec<T, F>,
@@ -121,11 +112,9 @@ export function childPageLoader<T extends ObjectLiteral, F = undefined>(
       for (const group of groupBy(keys, (key) => JSON.stringify([windowKey(key.window), key.filter ?? null]))) {
         const { filter } = group[0];
         const window = { ...group[0].window, ordering };
-        const reader = readerFor(
-          repo,
-          group.map((key) => key.fields ?? ALL_FIELDS),
-          [keyProperty],
-        );
+        const selections = group.map((key) => key.fields ?? ALL_FIELDS);
+        const reader = readerFor(repo, selections, [keyProperty]);
+        const joins = planJoins(repo.metadata, 'child', selections);
         const { where, params, orderBy } = keysetSql(window, 'page');
         const page = repo.createQueryBuilder('child');
         spec.join?.(page);
@@ -137,13 +126,14 @@ export function childPageLoader<T extends ObjectLiteral, F = undefined>(
           .limit(window.limit + 1)
           .getQueryAndParameters();
         const raw: Array<Record<string, unknown>> = await repo.manager.query(
-          `SELECT ${reader.columns('child')}, parent_ids.parent_id AS page_parent
+          `SELECT ${reader.columns('child')}${joinColumns(joins)}, parent_ids.parent_id AS page_parent
            FROM unnest(CAST($${pageParams.length + 1} AS bigint[])) AS parent_ids(parent_id)
            CROSS JOIN LATERAL (${pageSql}) page
-           JOIN "${table}" child ON child.id = page.id
+           JOIN "${table}" child ON child.id = page.id${joinClauses(joins)}
            ORDER BY page.sort_key ${orderBy[0][1]}`,
           [...pageParams, group.map((key) => key.parentId)],
         );
+        primeJoined(joins, raw, peers);
         const byParent = groupRows<T>(reader, raw);
         for (const key of group) {
           const children = byParent.get(key.parentId) ?? [];
@@ -164,6 +154,7 @@ export type ChildListKey = string | { parentId: string; fields: FieldSelection }
 
 /** All children of each parent (a short list, not a connection), in `keyProperty` order. */
 export function childListLoader<T extends ObjectLiteral, F = undefined>(
+  peers: Peers,
   repo: Repository<T>,
   keyProperty: keyof T & string,
   spec: ChildSpec<T, F>,
@@ -172,12 +163,15 @@ export function childListLoader<T extends ObjectLiteral, F = undefined>(
   const fieldsOf = (key: ChildListKey) => (typeof key === 'string' ? ALL_FIELDS : key.fields);
   return new DataLoader(
     async (keys) => {
-      const reader = readerFor(repo, keys.map(fieldsOf), [keyProperty]);
-      const raw: Array<Record<string, unknown>> = await childQuery(repo, spec, [...new Set(keys.map(parentOf))], undefined)
+      const selections = keys.map(fieldsOf);
+      const reader = readerFor(repo, selections, [keyProperty]);
+      const joins = planJoins(repo.metadata, 'child', selections);
+      const query = childQuery(repo, spec, [...new Set(keys.map(parentOf))], undefined)
         .select(reader.columns('child'))
-        .addSelect(spec.parent, 'page_parent')
-        .orderBy(`child.${columnName(repo, keyProperty)}`, 'ASC')
-        .getRawMany();
+        .addSelect(spec.parent, 'page_parent');
+      addJoins(query, joins);
+      const raw: Array<Record<string, unknown>> = await query.orderBy(`child.${columnName(repo, keyProperty)}`, 'ASC').getRawMany();
+      primeJoined(joins, raw, peers);
       const byParent = groupRows<T>(reader, raw);
       return keys.map((key) => byParent.get(parentOf(key)) ?? []);
     },

@@ -42,7 +42,7 @@ export async function listEvents(
     applyEventFilter(events, 'event', filter);
     return events;
   };
-  return readConnection(EventConnection, query, window, { fields });
+  return readConnection(EventConnection, query, window, { fields, peers: ctx.loaders });
 }
 
 export async function eventsOfActor(

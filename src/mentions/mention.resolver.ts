@@ -4,8 +4,17 @@ import { Actor } from '../actors/actor.entity';
 import { Sentence } from '../articles/sentence.entity';
 import type { Context } from '../context';
 import { selectedFields } from '../common/field-selection';
+import { declareToOne } from '../common/to-one';
 import { rowKey } from '../common/loaders';
 import { Mention } from './mention.entity';
+
+// Read in the statement of the mentions that point to them (to-one.ts).
+declareToOne(Mention, 'sentence', {
+  foreignKey: 'sentenceId',
+  target: Sentence,
+  loader: 'sentenceById' satisfies keyof Context['loaders'],
+});
+declareToOne(Mention, 'actor', { foreignKey: 'actorId', target: Actor, loader: 'actorById' satisfies keyof Context['loaders'] });
 
 @Resolver(() => Mention)
 export class MentionResolver {

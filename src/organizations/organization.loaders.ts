@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { byIdLoader } from '../common/loaders';
+import { byIdLoader, type Peers } from '../common/loaders';
 import { Organization } from './organization.entity';
 
-export function createOrganizationLoaders(db: DataSource) {
+export function createOrganizationLoaders(db: DataSource, peers: Peers) {
   return {
-    organizationById: byIdLoader(db.getRepository(Organization)),
+    organizationById: byIdLoader(peers, db.getRepository(Organization)),
   };
 }

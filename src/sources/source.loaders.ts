@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { byIdLoader } from '../common/loaders';
+import { byIdLoader, type Peers } from '../common/loaders';
 import { Source } from './source.entity';
 
-export function createSourceLoaders(db: DataSource) {
+export function createSourceLoaders(db: DataSource, peers: Peers) {
   return {
-    sourceById: byIdLoader(db.getRepository(Source)),
+    sourceById: byIdLoader(peers, db.getRepository(Source)),
   };
 }

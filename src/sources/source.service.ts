@@ -20,7 +20,7 @@ export async function listSources(
     if (filter.updatedSince != null) sources.andWhere('source.updated_at >= :updatedSince', { updatedSince: filter.updatedSince });
     return sources;
   };
-  return readConnection(SourceConnection, query, window, { fields });
+  return readConnection(SourceConnection, query, window, { fields, peers: ctx.loaders });
 }
 
 /** Lowercase host without "www.", from the domain given or else from the url. */

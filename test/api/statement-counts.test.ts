@@ -158,3 +158,118 @@ describe('statements per request', () => {
     });
   }
 });
+
+/**
+ * A level's to-one relations are read in the level's own statement (src/common/to-one.ts): the
+ * claims with their claimants, the evidence with its sentences, their articles and sources.
+ */
+const JOINED: Array<{ name: string; statements: number; query: string }> = [
+  {
+    name: 'claims → claimant; evidence → sentence → article → source',
+    statements: 2,
+    query: `query($n: Int) { claims(first: $n) { nodes { id text claimant { name } evidence { exact sentence { text article { title source { name } } } } } } }`,
+  },
+  {
+    name: 'articles → source',
+    statements: 1,
+    query: `query($n: Int) { articles(first: $n) { nodes { id title source { name } } } }`,
+  },
+];
+
+describe('to-one relations joined into their level', () => {
+  for (const { name, statements, query } of JOINED) {
+    it(`${name}: ${statements} statement(s) at page size 5 and 100`, async () => {
+      const small = await app.gql(query, { n: 5 }, { key });
+      const large = await app.gql(query, { n: 100 }, { key });
+      expect(small.errors).toBeUndefined();
+      expect(large.errors).toBeUndefined();
+      expect(objectCount(large.data)).toBeGreaterThan(objectCount(small.data));
+      expect(small.extensions?.sqlStatements).toBe(statements);
+      expect(large.extensions?.sqlStatements).toBe(statements);
+    });
+  }
+
+  it('an article by id with its source: 1 statement', async () => {
+    const list = await app.gql<{ articles: { nodes: Array<{ id: string }> } }>('{ articles(first: 1) { nodes { id } } }', {}, { key });
+    const response = await app.gql<{ article: { title: string; source: { name: string } } }>(
+      `query($id: ID!) { article(id: $id) { id title publishedAt source { name } } }`,
+      { id: list.data!.articles.nodes[0].id },
+      { key },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.article.source.name).toBe('Nested Wire');
+    expect(response.extensions?.sqlStatements).toBe(1);
+  });
+
+  it('fragments, inline fragments and edges { node } prime the same keys as nodes', async () => {
+    const plain = await app.gql(JOINED[0].query, { n: 20 }, { key });
+    const shaped = await app.gql<{ claims: { edges: Array<{ node: unknown }> } }>(
+      `query($n: Int) { claims(first: $n) { edges { node { ...ClaimPart } } } }
+       fragment ClaimPart on Claim { id ... on Claim { text claimant { name } } evidence { ...EvidencePart } }
+       fragment EvidencePart on Evidence { exact sentence { text article { ... on Article { title } source { name } } } }`,
+      { n: 20 },
+      { key },
+    );
+    expect(shaped.errors).toBeUndefined();
+    expect(shaped.extensions?.sqlStatements).toBe(2);
+    expect(shaped.data!.claims.edges.map((edge) => edge.node)).toEqual((plain.data as { claims: { nodes: unknown[] } }).claims.nodes);
+  });
+
+  it('a field selected twice under aliases, or differently under nodes and edges, answers each selection', async () => {
+    const response = await app.gql<{
+      claims: {
+        nodes: Array<{ claimant: { name: string }; other: { id: string }; evidence: Array<{ sentence: { text: string } }> }>;
+        edges: Array<{ node: { claimant: { id: string }; evidence: Array<{ sentence: { id: string } }> } }>;
+      };
+    }>(
+      `{ claims(first: 3) {
+          nodes { claimant { name } other: claimant { id } evidence { sentence { text } } }
+          edges { node { claimant { id } evidence { sentence { id } } } } } }`,
+      {},
+      { key },
+    );
+    expect(response.errors).toBeUndefined();
+    const { nodes, edges } = response.data!.claims;
+    expect(nodes).toHaveLength(3);
+    nodes.forEach((node, i) => {
+      expect(node.claimant.name).toMatch(/^Nested Actor \d$/);
+      expect(node.other.id).toBe(edges[i].node.claimant.id);
+      expect(node.evidence.map((evidence) => evidence.sentence.text)).toHaveLength(edges[i].node.evidence.length);
+      for (const evidence of edges[i].node.evidence) expect(evidence.sentence.id).toEqual(expect.any(String));
+    });
+  });
+
+  it('the joined answers are the rows themselves', async () => {
+    type Claims = {
+      claims: {
+        nodes: Array<{
+          id: string;
+          claimant: { name: string } | null;
+          evidence: Array<{ exact: string; sentence: { text: string; article: { title: string; source: { name: string } } } }>;
+        }>;
+      };
+    };
+    const response = await app.gql<Claims>(JOINED[0].query, { n: 100 }, { key });
+    expect(response.errors).toBeUndefined();
+    const expected: Array<{ id: string; claimant: string; exact: string; text: string; title: string; source: string }> =
+      await app.db.query(
+        `SELECT claim.id::text AS id, actor.name AS claimant, evidence.exact, sentence.text, article.title, source.name AS source
+       FROM claim JOIN actor ON actor.id = claim.claimant_id JOIN evidence ON evidence.claim_id = claim.id
+       JOIN sentence ON sentence.id = evidence.sentence_id JOIN article ON article.id = sentence.article_id
+       JOIN source ON source.id = article.source_id ORDER BY claim.id, evidence.id`,
+      );
+    const answered = response.data!.claims.nodes.flatMap((claim) =>
+      claim.evidence.map((evidence) => ({
+        id: rowIdOf(claim.id),
+        claimant: claim.claimant?.name,
+        exact: evidence.exact,
+        text: evidence.sentence.text,
+        title: evidence.sentence.article.title,
+        source: evidence.sentence.article.source.name,
+      })),
+    );
+    const page = new Set(answered.map((row) => row.id));
+    expect(page.size).toBe(100);
+    expect(answered).toEqual(expected.filter((row) => page.has(row.id)));
+  });
+});
