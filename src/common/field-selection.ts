@@ -33,13 +33,26 @@ type Fragments = GraphQLResolveInfo['fragments'];
 
 // Sibling resolutions (every item of a list) share one fieldNodes array: worked out once per array.
 const selections = new WeakMap<readonly FieldNode[], FieldSelection>();
+// A field resolved from one field node (the usual case) is worked out once per node and return
+// type: Apollo keeps one parsed document per query text, so a repeated query finds its nodes here.
+const singleNodeSelections = new WeakMap<FieldNode, Map<string, FieldSelection>>();
 
 export function selectedFields(info: GraphQLResolveInfo): FieldSelection {
   let selection = selections.get(info.fieldNodes);
   if (selection === undefined) {
-    const own = info.fieldNodes.flatMap((node) => (node.selectionSet === undefined ? [] : [node.selectionSet]));
-    const connection = getNamedType(info.returnType).name.endsWith('Connection');
-    selection = selectionOf(connection ? connectionNodeGroups(own, info.fragments) : [own], info.fragments);
+    const typeName = getNamedType(info.returnType).name;
+    const single = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
+    let byType = single === undefined ? undefined : singleNodeSelections.get(single);
+    selection = byType?.get(typeName);
+    if (selection === undefined) {
+      const own = info.fieldNodes.flatMap((node) => (node.selectionSet === undefined ? [] : [node.selectionSet]));
+      const connection = typeName.endsWith('Connection');
+      selection = selectionOf(connection ? connectionNodeGroups(own, info.fragments) : [own], info.fragments);
+      if (single !== undefined) {
+        if (byType === undefined) singleNodeSelections.set(single, (byType = new Map<string, FieldSelection>()));
+        byType.set(typeName, selection);
+      }
+    }
     selections.set(info.fieldNodes, selection);
   }
   return selection;

@@ -209,7 +209,8 @@ export function childCountLoader<T extends ObjectLiteral, F = undefined>(
 function childQuery<T extends ObjectLiteral, F>(repo: Repository<T>, spec: ChildSpec<T, F>, parentIds: string[], filter: F | undefined) {
   const query = repo.createQueryBuilder('child');
   spec.join?.(query);
-  query.where(`${spec.parent} IN (:...parentIds)`, { parentIds });
+  // One array parameter, not one per parent: the same statement text whatever the batch size.
+  query.where(`${spec.parent} = ANY(CAST(:parentIds AS bigint[]))`, { parentIds });
   spec.scope?.(query, filter);
   return query;
 }

@@ -53,6 +53,19 @@ export interface Join {
  * Keys batched together with different sub-selections read their union and prime each one.
  */
 export function planJoins(metadata: EntityMetadata, alias: string, selections: readonly FieldSelection[]): Join[] {
+  // One selection (the usual batch) is planned once: selections of a repeated query are kept (field-selection.ts).
+  if (selections.length !== 1) return planned(metadata, alias, selections);
+  const key = `${metadata.name}|${alias}`;
+  let byLevel = plans.get(selections[0]);
+  if (byLevel === undefined) plans.set(selections[0], (byLevel = new Map<string, Join[]>()));
+  let joins = byLevel.get(key);
+  if (joins === undefined) byLevel.set(key, (joins = planned(metadata, alias, selections)));
+  return joins;
+}
+
+const plans = new WeakMap<FieldSelection, Map<string, Join[]>>();
+
+function planned(metadata: EntityMetadata, alias: string, selections: readonly FieldSelection[]): Join[] {
   const joins: Join[] = [];
   const plan = (level: EntityMetadata, levelAlias: string, levelSelections: readonly FieldSelection[]) => {
     for (const [field, relation] of Object.entries(toOnes.get(level.target as object) ?? {})) {
