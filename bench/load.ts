@@ -25,10 +25,11 @@ export interface Measurement {
 
 /**
  * Node's flags for every measured server, Verbatim's and PostGraphile's alike, as `npm start` and
- * the Dockerfile run Verbatim: a young generation of 64 MiB a semi-space instead of 16, so the
- * many short-lived objects of a GraphQL answer are collected less often.
+ * the Dockerfile run Verbatim: a young generation of 32 MiB a semi-space instead of 16, so the
+ * many short-lived objects of a GraphQL answer are collected less often. 64 MiB gained another
+ * ~20% on nested queries for ~100 MiB more RSS under load (docs/benchmarks.md).
  */
-export const SERVER_NODE_OPTIONS = '--max-semi-space-size=64';
+export const SERVER_NODE_OPTIONS = '--max-semi-space-size=32';
 
 /**
  * The environment every benchmark gives the Verbatim it measures: production mode, quiet logs,
