@@ -93,7 +93,7 @@ export async function ingestArticleBatch(
     planned.push(plan);
     byUrl.set(input.url as string, { contentHash: article.contentHash, planned: plan });
   }
-  if (planned.length > 0) await insertArticles(ctx, manager, planned);
+  for (const chunk of chunksOfText(planned)) await insertArticles(ctx, manager, chunk);
   for (const plan of planned) outcomes[plan.index] = { articleId: toGlobalId('Article', plan.rowId as string), created: true };
   for (const { index, of } of duplicates) {
     const articleId = toGlobalId('Article', (of.rowId ?? of.planned?.rowId) as string);
@@ -108,6 +108,27 @@ export async function ingestArticleBatch(
           };
   }
   return outcomes as BatchOutcome[];
+}
+
+/**
+ * Bodies of at most this many UTF-16 units per statement: a statement's parameters travel in one
+ * protocol message, which PostgreSQL caps at 1 GB, and a batch may hold hundreds of 1 MB bodies.
+ */
+const MAX_TEXT_PER_STATEMENT = 16 * 1024 * 1024;
+
+/** The items in order, in runs whose bodies together stay within `max` (a longer body makes a run alone). */
+export function chunksOfText<T extends { prepared: { body: string } }>(planned: T[], max = MAX_TEXT_PER_STATEMENT): T[][] {
+  const chunks: T[][] = [];
+  let size = Infinity;
+  for (const plan of planned) {
+    if (size + plan.prepared.body.length > max) {
+      chunks.push([]);
+      size = 0;
+    }
+    chunks[chunks.length - 1].push(plan);
+    size += plan.prepared.body.length;
+  }
+  return chunks;
 }
 
 /** The planned articles, their sentences and their audit entries: three statements, whatever the batch's size. */

@@ -1,3 +1,4 @@
+import { chunksOfText } from '../../src/articles/article-batch.service';
 import { syntheticArticle } from '../../src/demo/synthetic-corpus';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -168,4 +169,10 @@ it('answers each line as the line-by-line path does: refusals, repeats within th
   ]);
   expect(setWise[9].articleId).toBe(setWise[0].articleId);
   expect(setWise[10].error).toMatchObject({ code: 'CONFLICT', field: 'input.url' });
+});
+
+it('splits a batch of long bodies over several statements, in order', () => {
+  const items = [10, 10, 10, 40, 5].map((length, id) => ({ id, prepared: { body: 'x'.repeat(length) } }));
+  expect(chunksOfText(items, 25).map((chunk) => chunk.map((item) => item.id))).toEqual([[0, 1], [2], [3], [4]]);
+  expect(chunksOfText([], 25)).toEqual([]);
 });
