@@ -1,12 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { conflict } from '../common/errors';
 import { toGlobalId } from '../common/global-id';
 import { requiredText } from '../common/text-input';
 import type { Context } from '../context';
 import type { Source } from '../sources/source.entity';
 import { findOrCreateSource, sourceCreationKey } from '../sources/source.service';
 import type { IngestArticleInput } from './article.inputs';
-import { articleLockKey, prepareArticle, type PreparedArticle } from './article.service';
+import { articleLockKey, bodyConflict, prepareArticle, type PreparedArticle } from './article.service';
 
 /** One input's outcome: stored (or found already stored), or the error ingestArticle would have thrown for it. */
 export type BatchOutcome = { articleId: string; created: boolean } | { error: unknown };
@@ -50,7 +49,7 @@ export async function ingestArticleBatch(
   for (const [index, input] of inputs.entries()) if (prepared[index] !== undefined) urls.add(input.url as string);
   if (urls.size === 0) return outcomes as BatchOutcome[];
   // The same lock ingestArticle takes per article, taken for all in one order (two batches sharing urls cannot deadlock).
-  const keys = [...urls].map((url) => articleLockKey({ url } as IngestArticleInput, '')).sort();
+  const keys = [...urls].map((url) => articleLockKey(url, '')).sort();
   await manager.query(
     'SELECT pg_advisory_xact_lock(hashtextextended(key, 0)) FROM unnest($1::text[]) WITH ORDINALITY AS k(key, n) ORDER BY n',
     [keys],
@@ -100,12 +99,7 @@ export async function ingestArticleBatch(
     outcomes[index] =
       of.contentHash === (prepared[index] as PreparedArticle).contentHash
         ? { articleId, created: false }
-        : {
-            error: conflict('An article with this url was already ingested with another body; articles are immutable', {
-              field: 'input.url',
-              articleId,
-            }),
-          };
+        : { error: bodyConflict(articleId) };
   }
   return outcomes as BatchOutcome[];
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
-import { badInput, conflict } from '../common/errors';
+import { badInput, conflict, type VerbatimError } from '../common/errors';
 import { parseGlobalId } from '../common/global-id';
 import type { ConnectionArgs } from '../common/connection';
 import { ALL_FIELDS, type FieldSelection } from '../common/field-selection';
@@ -78,10 +78,7 @@ export async function ingestArticle(ctx: Context, input: IngestArticleInput): Pr
     const existing = await findExistingArticle(manager, input, contentHash);
     if (existing !== null) {
       if (existing.contentHash !== contentHash) {
-        throw conflict('An article with this url was already ingested with another body; articles are immutable', {
-          field: 'input.url',
-          articleId: existing.nodeId,
-        });
+        throw bodyConflict(existing.nodeId);
       }
       return { article: existing, created: false };
     }
@@ -140,8 +137,16 @@ export function prepareArticle(input: IngestArticleInput): PreparedArticle {
 }
 
 /** The advisory lock that serialises ingests of one article (by url, else by body). */
-export function articleLockKey(input: IngestArticleInput, contentHash: string): string {
-  return `article:${input.url ?? contentHash}`;
+export function articleLockKey(url: string | null | undefined, contentHash: string): string {
+  return `article:${url ?? contentHash}`;
+}
+
+/** The refusal of an input whose url is stored with another body. */
+export function bodyConflict(articleId: string): VerbatimError {
+  return conflict('An article with this url was already ingested with another body; articles are immutable', {
+    field: 'input.url',
+    articleId,
+  });
 }
 
 function acceptableBody(raw: string): string {
@@ -157,7 +162,7 @@ function acceptableBody(raw: string): string {
 async function findExistingArticle(manager: EntityManager, input: IngestArticleInput, contentHash: string): Promise<Article | null> {
   const articles = manager.getRepository(Article);
   // Serialise ingests of the same article so concurrent retries meet one row, not a unique violation.
-  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [articleLockKey(input, contentHash)]);
+  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [articleLockKey(input.url, contentHash)]);
   if (input.url != null) return articles.findOneBy({ url: input.url });
   const source = await findSource(manager, input.source);
   if (source === null) return null;
