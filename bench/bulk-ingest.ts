@@ -8,6 +8,7 @@ import { ingestNdjsonFile } from '../src/cli/bulk-ingest-command';
 import { systemContext } from '../src/cli/cli-session';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
+import { migrateDatabase } from '../src/db/global-id-key';
 import { syntheticArticle } from '../src/demo/synthetic-corpus';
 import { ensureOperatorOrganization } from '../src/http/auth';
 
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   try {
     await writeFile(file, Array.from({ length: lines }, (_, i) => `${JSON.stringify(syntheticArticle(7, i))}\n`).join(''));
     await db.initialize();
-    await db.runMigrations({ transaction: 'each' });
+    await migrateDatabase(db);
     const ctx = systemContext(db, loadConfig({ DATABASE_URL: url.toString() }), await ensureOperatorOrganization(db));
     const io = { out: () => undefined, err: () => undefined };
     const timed = async () => {

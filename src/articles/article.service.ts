@@ -1,14 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
-import { badInput, conflict } from '../common/errors';
+import { badInput, conflict, type VerbatimError } from '../common/errors';
 import { parseGlobalId } from '../common/global-id';
 import type { ConnectionArgs } from '../common/connection';
 import { ALL_FIELDS, type FieldSelection } from '../common/field-selection';
 import { listWindow, orderingOf, readConnection, type SortKey } from '../common/list-query';
 import { childPageWindow, rowKey } from '../common/loaders';
 import type { Context } from '../context';
-import { segmentSentences } from '../nlp/segment-sentences';
-import { readPageFurniture } from '../nlp/sentence-roles';
+import { segmentSentences, type SentenceSpan } from '../nlp/segment-sentences';
+import { readPageFurniture, type SentenceRole } from '../nlp/sentence-roles';
 import { sentenceTilingViolation } from '../provenance/sentence-tiling';
 import { normalizeBody, sha256Hex, unstorableTextReason } from '../provenance/text';
 import type { Source } from '../sources/source.entity';
@@ -72,23 +72,13 @@ export async function articlesOfSource(
  * Idempotent by url (else by source and body); one transaction, so a refusal writes nothing.
  */
 export async function ingestArticle(ctx: Context, input: IngestArticleInput): Promise<IngestArticlePayload> {
-  const body = acceptableBody(input.body);
-  const contentHash = sha256Hex(body);
-  const sentences = segmentSentences(body);
-  const violation = sentenceTilingViolation(body, sentences);
-  if (violation !== null) throw new Error(`Segmentation broke the tiling invariant: ${violation}`);
-  const furniture = readPageFurniture(body, sentences);
-  const datelineDate =
-    input.publishedAt == null && furniture.datelineDate !== null ? new Date(`${furniture.datelineDate}T00:00:00Z`) : null;
+  const { body, contentHash, sentences, roles, place, datelineDate } = prepareArticle(input);
 
   return ctx.db.transaction(async (manager) => {
     const existing = await findExistingArticle(manager, input, contentHash);
     if (existing !== null) {
       if (existing.contentHash !== contentHash) {
-        throw conflict('An article with this url was already ingested with another body; articles are immutable', {
-          field: 'input.url',
-          articleId: existing.nodeId,
-        });
+        throw bodyConflict(existing.nodeId);
       }
       return { article: existing, created: false };
     }
@@ -100,14 +90,14 @@ export async function ingestArticle(ctx: Context, input: IngestArticleInput): Pr
         title: requiredText(input.title, 'input.title'),
         publishedAt: input.publishedAt ?? datelineDate,
         publishedAtFromDateline: datelineDate !== null,
-        place: furniture.datelinePlace,
+        place,
         language: input.language ?? null,
         body,
         contentHash,
         sentenceCount: sentences.length,
       }),
     );
-    const rows = sentences.map((sentence, index) => ({ articleId: article.id, index, ...sentence, role: furniture.roles[index] }));
+    const rows = sentences.map((sentence, index) => ({ articleId: article.id, index, ...sentence, role: roles[index] }));
     for (let i = 0; i < rows.length; i += SENTENCE_INSERT_CHUNK) {
       await manager.getRepository(Sentence).insert(rows.slice(i, i + SENTENCE_INSERT_CHUNK));
     }
@@ -119,6 +109,43 @@ export async function ingestArticle(ctx: Context, input: IngestArticleInput): Pr
       });
     }
     return { article, created: true };
+  });
+}
+
+/** What storing an article works out before touching the database; a body that cannot be stored is refused (throws). */
+export interface PreparedArticle {
+  body: string;
+  contentHash: string;
+  sentences: SentenceSpan[];
+  roles: SentenceRole[];
+  /** The dateline's place, if any. */
+  place: string | null;
+  /** The dateline's date, when the input gives no publishedAt. */
+  datelineDate: Date | null;
+}
+
+export function prepareArticle(input: IngestArticleInput): PreparedArticle {
+  const body = acceptableBody(input.body);
+  const contentHash = sha256Hex(body);
+  const sentences = segmentSentences(body);
+  const violation = sentenceTilingViolation(body, sentences);
+  if (violation !== null) throw new Error(`Segmentation broke the tiling invariant: ${violation}`);
+  const furniture = readPageFurniture(body, sentences);
+  const datelineDate =
+    input.publishedAt == null && furniture.datelineDate !== null ? new Date(`${furniture.datelineDate}T00:00:00Z`) : null;
+  return { body, contentHash, sentences, roles: furniture.roles, place: furniture.datelinePlace, datelineDate };
+}
+
+/** The advisory lock that serialises ingests of one article (by url, else by body). */
+export function articleLockKey(url: string | null | undefined, contentHash: string): string {
+  return `article:${url ?? contentHash}`;
+}
+
+/** The refusal of an input whose url is stored with another body. */
+export function bodyConflict(articleId: string): VerbatimError {
+  return conflict('An article with this url was already ingested with another body; articles are immutable', {
+    field: 'input.url',
+    articleId,
   });
 }
 
@@ -135,7 +162,7 @@ function acceptableBody(raw: string): string {
 async function findExistingArticle(manager: EntityManager, input: IngestArticleInput, contentHash: string): Promise<Article | null> {
   const articles = manager.getRepository(Article);
   // Serialise ingests of the same article so concurrent retries meet one row, not a unique violation.
-  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`article:${input.url ?? contentHash}`]);
+  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [articleLockKey(input.url, contentHash)]);
   if (input.url != null) return articles.findOneBy({ url: input.url });
   const source = await findSource(manager, input.source);
   if (source === null) return null;

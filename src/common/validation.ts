@@ -19,12 +19,17 @@ export async function validateArgument(argValue: unknown, argType: unknown, reso
     const type = typeof argType === 'function' && item instanceof argType ? argType : undefined;
     const key = type === undefined ? undefined : flatValuesKey(item);
     if (type !== undefined && key !== undefined && passed.get(type)?.has(key) === true) continue;
-    const errors = await validate(item, { forbidUnknownValues: false });
-    if (errors.length > 0) {
-      const [field, problem] = firstProblem(errors, path);
-      throw badInput(field, `Invalid ${field}: ${problem}`);
-    }
+    await validateInputObject(item, path);
     if (type !== undefined && key !== undefined) rememberPassed(type, key);
+  }
+}
+
+/** class-validator over one input object, named `path` ("input"): its first problem refused with BAD_USER_INPUT. */
+export async function validateInputObject(item: object, path: string): Promise<void> {
+  const errors = await validate(item, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const [field, problem] = firstProblem(errors, path);
+    throw badInput(field, `Invalid ${field}: ${problem}`);
   }
 }
 

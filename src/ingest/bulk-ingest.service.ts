@@ -1,4 +1,4 @@
-import { GraphQLError, graphql, type GraphQLSchema } from 'graphql';
+import { GraphQLError, graphql, locatedError, type GraphQLSchema } from 'graphql';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Context } from '../context';
 import { VerbatimError } from '../common/errors';
@@ -7,6 +7,10 @@ import { normalizeBody, sha256Hex } from '../provenance/text';
 import { findSource, lockSourceCreation, sourceCreationKey, tryLockSourceCreation } from '../sources/source.service';
 import type { SourceInput } from '../sources/source.inputs';
 import type { InputLine } from './ndjson-lines';
+import { INGEST, typedLine } from './typed-line';
+import { ingestArticleBatch } from '../articles/article-batch.service';
+import type { IngestArticleInput } from '../articles/article.inputs';
+import { Role, roleAtLeast } from '../common/role';
 
 export type LineStatus = 'created' | 'skipped' | 'refused';
 
@@ -37,11 +41,12 @@ export interface BulkIngestOptions {
 }
 
 /**
- * Each line goes through the ingestArticle mutation of the schema itself, so a line is checked
- * (types, validation, the key's role) and stored exactly as the GraphQL API would. A batch
- * commits once, each line in a savepoint of it, so a refused line writes nothing and leaves the
- * others stored, and a killed run loses at most the batch in flight (with `extract`, one
- * transaction per article). Lines whose url is already stored with the same body are skipped with one
+ * Each line is checked (types, validation, the key's role) and stored exactly as the
+ * ingestArticle mutation would. A batch commits once, so a killed run loses at most the batch
+ * in flight (with `extract`, one transaction per article): set-wise, the lines checked first and
+ * stored with a few statements for the whole batch (src/articles/article-batch.service.ts);
+ * when that cannot take the batch or fails, each line through the mutation in a savepoint of the
+ * transaction. Either way a refused line writes nothing and leaves the others stored. Lines whose url is already stored with the same body are skipped with one
  * lookup per batch, which makes a re-run after a crash cheap: it resumes where it stopped.
  */
 export async function bulkIngest(
@@ -137,13 +142,21 @@ async function ingestBatch(
     waves[typeof url === 'string' && seenUrls.has(url) ? 1 : 0].push(item);
     seenUrls.add(url);
   }
-  // Without extraction a batch commits once; with it (which reads through the request's loaders,
-  // outside any transaction) each article commits on its own, as the API does.
-  let outcome: BatchOutcome = options.extract ? 'fault' : await ingestInOneTransaction(ctx, schema, waves, options.concurrency, false);
-  if (outcome === 'busy') {
-    // Another batch is creating a source this one needs: wait till it has committed, then wait for the lock if need be.
-    await previous?.catch(() => undefined);
-    outcome = await ingestInOneTransaction(ctx, schema, waves, options.concurrency, true);
+  // Without extraction a batch commits once: set-wise when it can (a few statements for the whole
+  // batch), else each line in a savepoint. With extraction (which reads through the request's
+  // loaders, outside any transaction) each article commits on its own, as the API does.
+  let outcome: BatchOutcome = 'fault';
+  if (!options.extract) {
+    const pending = parsed.filter((line) => line.result === undefined);
+    for (const store of [storeSetWise(schema), storeInSavepoints(schema, waves, options.concurrency)]) {
+      outcome = await ingestInOneTransaction(ctx, pending, false, store);
+      if (outcome === 'busy') {
+        // Another batch is creating a source this one needs: wait till it has committed, then wait for the lock if need be.
+        await previous?.catch(() => undefined);
+        outcome = await ingestInOneTransaction(ctx, pending, true, store);
+      }
+      if (outcome === 'committed') break;
+    }
   }
   if (outcome !== 'committed') {
     for (const wave of waves) await ingestEachInOwnTransaction(ctx, schema, wave, options);
@@ -169,31 +182,89 @@ async function ingestEachInOwnTransaction(
 }
 
 /**
- * The batch in one transaction, each line in a savepoint of it (its own transaction nested:
- * a refused line rolls back to its savepoint, the others stay). Lines run `concurrency` at a
- * time, so one line's checks and segmentation overlap another's statements; their transactions
- * take the connection in turn. A fault (a deadlock with another writer, a lost connection, a bug)
- * rolls the whole batch back and answers false: the caller then ingests it line by line, which
+ * How a batch is written inside its transaction: the lines' results, or null when this way
+ * cannot take the batch (nothing it wrote is kept). Throws on a fault.
+ */
+type Store = (batchCtx: Context, runner: QueryRunner, lines: ParsedLine[]) => Promise<Map<ParsedLine, LineResult> | null>;
+
+/**
+ * The batch in one transaction written by `store`. A fault (a deadlock with another writer, a
+ * lost connection, a bug) rolls the whole batch back and answers 'fault', as does a store that
+ * declines the batch: the caller then tries the next way, the last being line by line, which
  * stops the run if the fault is real. Results are kept only if the batch commits.
  */
-async function ingestInOneTransaction(
-  ctx: Context,
-  schema: GraphQLSchema,
-  waves: ParsedLine[][],
-  concurrency: number,
-  waitForSources: boolean,
-): Promise<BatchOutcome> {
-  const count = waves.reduce((sum, wave) => sum + wave.length, 0);
+async function ingestInOneTransaction(ctx: Context, lines: ParsedLine[], waitForSources: boolean, store: Store): Promise<BatchOutcome> {
   // Each article holds two advisory locks till the commit: a batch stays well inside PostgreSQL's lock table.
-  if (count < 2 || count > MAX_LINES_PER_TRANSACTION) return 'fault';
+  if (lines.length < 2 || lines.length > MAX_LINES_PER_TRANSACTION) return 'fault';
   const runner = ctx.db.createQueryRunner();
   try {
     await runner.startTransaction();
-    if (!(await lockNewSources(runner.manager, waves.flat(), waitForSources))) {
+    if (!(await lockNewSources(runner.manager, lines, waitForSources))) {
       await runner.rollbackTransaction();
       return 'busy';
     }
-    const batchCtx: Context = { ...ctx, db: savepointDataSource(ctx.db, runner) };
+    const results = await store({ ...ctx, db: savepointDataSource(ctx.db, runner) }, runner, lines);
+    if (results === null) {
+      await runner.rollbackTransaction();
+      return 'fault';
+    }
+    await runner.commitTransaction();
+    for (const [item, result] of results) item.result = result;
+    return 'committed';
+  } catch {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    return 'fault';
+  } finally {
+    await runner.release();
+  }
+}
+
+/**
+ * Lines already typed are checked as the mutation checks them (typedLine) and stored together
+ * by ingestArticleBatch: no GraphQL execution, no savepoints, a few statements per batch. It
+ * takes a batch only when the mutation would let the viewer ingest at all; each refusal is the
+ * one the mutation would answer.
+ */
+function storeSetWise(schema: GraphQLSchema): Store {
+  return async (batchCtx, runner, lines) => {
+    const { role } = batchCtx.viewer;
+    if (role === null || !roleAtLeast(role, Role.EDITOR)) return null; // the mutation's @Authorized(Role.EDITOR) answers each line
+    const results = new Map<ParsedLine, LineResult>();
+    const typed: Array<{ item: ParsedLine; input: IngestArticleInput }> = [];
+    for (const item of lines) {
+      const line = await typedLine(schema, item.value ?? {});
+      if ('error' in line) results.set(item, resultOfError(item.input.line, line.error));
+      else typed.push({ item, input: line.input });
+    }
+    const outcomes = await ingestArticleBatch(
+      batchCtx,
+      runner.manager,
+      typed.map((entry) => entry.input),
+    );
+    if (outcomes === null) return null;
+    for (const [index, { item }] of typed.entries()) {
+      const outcome = outcomes[index];
+      const line = item.input.line;
+      results.set(
+        item,
+        'error' in outcome
+          ? resultOfError(line, locatedError(outcome.error, undefined, ['ingestArticle']))
+          : { line, status: outcome.created ? 'created' : 'skipped', articleId: outcome.articleId },
+      );
+    }
+    // In input order, as the caller records them.
+    return new Map(lines.map((item) => [item, results.get(item) as LineResult]));
+  };
+}
+
+/**
+ * Each line through the ingestArticle mutation, in a savepoint of the batch's transaction (its
+ * own transaction nested: a refused line rolls back to its savepoint, the others stay). Lines
+ * run `concurrency` at a time, so one line's checks and segmentation overlap another's
+ * statements; their savepoints take the connection in turn.
+ */
+function storeInSavepoints(schema: GraphQLSchema, waves: ParsedLine[][], concurrency: number): Store {
+  return async (batchCtx) => {
     const results = new Map<ParsedLine, LineResult>();
     let fault = false;
     for (const wave of waves) {
@@ -210,19 +281,10 @@ async function ingestInOneTransaction(
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, wave.length) }, worker));
     }
-    if (fault) {
-      await runner.rollbackTransaction();
-      return 'fault';
-    }
-    await runner.commitTransaction();
-    for (const [item, result] of results) item.result = result;
-    return 'committed';
-  } catch {
-    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-    return 'fault';
-  } finally {
-    await runner.release();
-  }
+    // The caller rolls the batch back and goes line by line, each in its own transaction.
+    if (fault) throw new Error('A line of the batch met a fault');
+    return results;
+  };
 }
 
 /**
@@ -300,8 +362,6 @@ async function markAlreadyIngested(ctx: Context, parsed: ParsedLine[]): Promise<
   }
 }
 
-const INGEST = `mutation BulkIngestArticle($input: IngestArticleInput!) { ingestArticle(input: $input) { created article { id } } }`;
-
 async function ingestOne(ctx: Context, schema: GraphQLSchema, line: number, input: Record<string, unknown>): Promise<LineResult> {
   const result = await graphql({ schema, source: INGEST, variableValues: { input }, contextValue: ctx });
   const error = result.errors?.[0];
@@ -309,6 +369,11 @@ async function ingestOne(ctx: Context, schema: GraphQLSchema, line: number, inpu
     const payload = (result.data as { ingestArticle: { created: boolean; article: { id: string } } }).ingestArticle;
     return { line, status: payload.created ? 'created' : 'skipped', articleId: payload.article.id };
   }
+  return resultOfError(line, error);
+}
+
+/** The refusal a line's first GraphQL error means; a fault (ours or the database's) throws. */
+function resultOfError(line: number, error: GraphQLError): LineResult {
   const original = error.originalError;
   if (original instanceof VerbatimError && original.extensions.code !== 'INTERNAL_SERVER_ERROR') {
     const { code, field } = original.extensions as { code: string; field?: string };
