@@ -20,6 +20,4 @@ USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s \
   CMD node -e "fetch('http://127.0.0.1:4000/readyz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-# A larger young generation: GraphQL answers allocate many short-lived objects (docs/benchmarks.md).
-ENV NODE_OPTIONS=--max-semi-space-size=32
 CMD ["node", "dist/src/main.js"]

@@ -27,7 +27,6 @@ import type autocannon from 'autocannon';
 import { Client } from 'pg';
 import { toGlobalId } from '../src/common/global-id';
 import {
-  SERVER_NODE_OPTIONS,
   builtVerbatim,
   loadFloor,
   loadServer,
@@ -145,7 +144,7 @@ async function startContenders(databaseUrl: string): Promise<Servers> {
     name: 'PostGraphile',
     cwd: PEER,
     nodeArgs: ['server.js'],
-    env: { NODE_OPTIONS: SERVER_NODE_OPTIONS, DATABASE_URL: databaseUrl },
+    env: { DATABASE_URL: databaseUrl },
     readyPath: '/graphql',
   });
   return { verbatim, postgraphile };

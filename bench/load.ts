@@ -24,21 +24,12 @@ export interface Measurement {
 }
 
 /**
- * Node's flags for every measured server, Verbatim's and PostGraphile's alike, as `npm start` and
- * the Dockerfile run Verbatim: a young generation of 32 MiB a semi-space instead of 16, so the
- * many short-lived objects of a GraphQL answer are collected less often. 64 MiB gained another
- * ~20% on nested queries for ~100 MiB more RSS under load (docs/benchmarks.md).
- */
-export const SERVER_NODE_OPTIONS = '--max-semi-space-size=32';
-
-/**
  * The environment every benchmark gives the Verbatim it measures: production mode, quiet logs,
  * no demo data, and no rate limits (the bench measures the server, not the limiter: autocannon
  * sends thousands of requests a minute).
  */
 export function measuredServerEnv(databaseUrl: string): Record<string, string> {
   return {
-    NODE_OPTIONS: SERVER_NODE_OPTIONS,
     DATABASE_URL: databaseUrl,
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
