@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { recordAudits } from '../audit/audit.service';
 import { toGlobalId } from '../common/global-id';
 import { requiredText } from '../common/text-input';
 import type { Context } from '../context';
@@ -167,18 +168,14 @@ async function insertArticles(ctx: Context, manager: EntityManager, planned: Pla
     [sentence.articleId, sentence.index, sentence.start, sentence.end, sentence.text, roles],
   );
 
-  // The entries recordAudit writes, one per article, in input order.
-  await manager.query(
-    `INSERT INTO audit_log (organization_id, api_key_prefix, operation, target_ids, details)
-     SELECT $1::bigint, $2::text, 'ingestArticle', ARRAY[article, source], jsonb_build_object('requestId', $3::text, 'sentences', sentences)
-     FROM unnest($4::text[], $5::text[], $6::int[]) WITH ORDINALITY AS t(article, source, sentences, n) ORDER BY n`,
-    [
-      ctx.viewer.organizationId,
-      ctx.viewer.keyPrefix,
-      ctx.requestId,
-      column((p) => toGlobalId('Article', p.rowId as string)),
-      column((p) => p.source.nodeId),
-      column((p) => p.prepared.sentences.length),
-    ],
+  // The entries ingestArticle records, one per article, in input order.
+  await recordAudits(
+    ctx,
+    manager,
+    'ingestArticle',
+    planned.map((plan) => ({
+      targetIds: [toGlobalId('Article', plan.rowId as string), plan.source.nodeId],
+      details: { sentences: plan.prepared.sentences.length },
+    })),
   );
 }

@@ -5,7 +5,7 @@ import type { Context } from '../context';
 import { declareFieldColumns, selectedFields } from '../common/field-selection';
 import { declareToOne } from '../common/to-one';
 import { rowKey } from '../common/loaders';
-import { Role } from '../common/role';
+import { INGEST_ROLE } from '../access/ingest-access';
 import { Mention } from '../mentions/mention.entity';
 import { Source } from '../sources/source.entity';
 import { Article } from './article.entity';
@@ -42,7 +42,7 @@ export class ArticleResolver {
     return listArticles(ctx, args, filter ?? undefined, orderBy, selectedFields(info));
   }
 
-  @Authorized(Role.EDITOR)
+  @Authorized(INGEST_ROLE)
   @Mutation(() => IngestArticlePayload, { description: 'Stores an article and its sentences; idempotent by url' })
   ingestArticle(@Ctx() ctx: Context, @Arg('input', () => IngestArticleInput) input: IngestArticleInput): Promise<IngestArticlePayload> {
     return ingestArticle(ctx, input);

@@ -14,13 +14,26 @@ export async function recordAudit(
   targetIds: string[],
   details: Record<string, unknown> = {},
 ): Promise<void> {
-  await manager.getRepository(AuditLog).insert({
-    organizationId: ctx.viewer.organizationId,
-    apiKeyPrefix: ctx.viewer.keyPrefix,
-    operation,
-    targetIds,
-    details: { requestId: ctx.requestId, ...details },
-  });
+  await recordAudits(ctx, manager, operation, [{ targetIds, details }]);
+}
+
+/** Records one operation done to many targets (a bulk ingest's batch): one entry each, in order, in one statement. */
+export async function recordAudits(
+  ctx: Context,
+  manager: EntityManager,
+  operation: string,
+  entries: ReadonlyArray<{ targetIds: string[]; details?: Record<string, unknown> }>,
+): Promise<void> {
+  if (entries.length === 0) return;
+  await manager.getRepository(AuditLog).insert(
+    entries.map(({ targetIds, details }) => ({
+      organizationId: ctx.viewer.organizationId,
+      apiKeyPrefix: ctx.viewer.keyPrefix,
+      operation,
+      targetIds,
+      details: { requestId: ctx.requestId, ...details },
+    })),
+  );
 }
 
 /** The audit log in the order it was written (ids grow with time), optionally filtered. */

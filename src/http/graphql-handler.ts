@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import type { Step } from './step';
+import { headerOf, searchOf, type RequestWithBody, type Step } from './step';
 
 /**
  * Hands a request whose body is read (`req.body`) to Apollo and writes its answer: the whole
@@ -14,17 +14,16 @@ export function graphqlHandler<C extends BaseContext>(
   apollo.assertStarted('graphqlHandler()');
   return async (req, res) => {
     const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    for (const name of Object.keys(req.headers)) {
+      const value = headerOf(req, name);
+      if (value !== undefined) headers.set(name, value);
     }
-    const url = req.url ?? '';
-    const query = url.indexOf('?');
     const answer = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
         method: (req.method ?? 'GET').toUpperCase(),
         headers,
-        search: query === -1 ? '' : url.slice(query),
-        body: (req as IncomingMessage & { body?: unknown }).body,
+        search: searchOf(req),
+        body: (req as RequestWithBody).body,
       },
       context: () => contextOf(req, res),
     });

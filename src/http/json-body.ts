@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import getRawBody from 'raw-body';
-import { headerOf, pathOf, type Step } from './step';
+import { headerOf, pathOf, type RequestWithBody, type Step } from './step';
 
 /**
  * The requests the plain chain serves (server.ts): a POST to `path` with a JSON body in UTF-8,
@@ -28,7 +28,7 @@ export function readJsonBody(limit: number): Step {
   return async (req, _res, next) => {
     const length = headerOf(req, 'content-length');
     const text = await getRawBody(req, { limit, length, encoding: 'utf-8' });
-    (req as IncomingMessage & { body?: unknown }).body = parseStrict(text);
+    (req as RequestWithBody).body = parseStrict(text);
     next();
   };
 }

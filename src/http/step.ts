@@ -44,3 +44,13 @@ export function pathOf(req: IncomingMessage): string {
   const query = url.indexOf('?');
   return query === -1 ? url : url.slice(0, query);
 }
+
+/** The query string of the request's URL with its `?`, or '' without one. */
+export function searchOf(req: IncomingMessage): string {
+  const url = req.url ?? '/';
+  const query = url.indexOf('?');
+  return query === -1 ? '' : url.slice(query);
+}
+
+/** A request whose body a body reader has read (json-body.ts, or Express's JSON parser). */
+export type RequestWithBody = IncomingMessage & { body?: unknown };

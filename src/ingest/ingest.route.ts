@@ -10,7 +10,7 @@ import type { Logger } from '../common/logger';
 import type { Config } from '../config';
 import { createContext } from '../context';
 import { ClientGoneError, writeWithBackpressure } from '../exports/response-writer';
-import { Role, roleAtLeast } from '../common/role';
+import { INGEST_ROLE, mayIngest } from '../access/ingest-access';
 import { bulkIngest } from './bulk-ingest.service';
 import { ndjsonLines } from './ndjson-lines';
 
@@ -33,8 +33,8 @@ export function ingestRoute(deps: { db: DataSource; config: Config; logger: Logg
     const requestId = requestIdOf(res);
     try {
       const viewer = viewerOf(res);
-      if (viewer.role === null) throw unauthenticated('Bulk ingest needs an EDITOR key: send "Authorization: Bearer <key>"');
-      if (!roleAtLeast(viewer.role, Role.EDITOR)) throw forbidden(`Bulk ingest needs a key with role EDITOR; yours is ${viewer.role}`);
+      if (viewer.role === null) throw unauthenticated(`Bulk ingest needs an ${INGEST_ROLE} key: send "Authorization: Bearer <key>"`);
+      if (!mayIngest(viewer)) throw forbidden(`Bulk ingest needs a key with role ${INGEST_ROLE}; yours is ${viewer.role}`);
       const type = (req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
       if (!NDJSON_TYPES.includes(type)) throw badInput('content-type', 'Send the lines as Content-Type: application/x-ndjson');
       const ctx = createContext(db, config, viewer, requestId);
